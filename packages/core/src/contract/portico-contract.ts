@@ -1,0 +1,14 @@
+import { eventsContract } from '../events/contract.ts';
+import { organizationsContract } from '../organizations/contract.ts';
+import { storefrontContract } from '../storefront/contract.ts';
+
+/**
+ * The whole Portico API, one entry per domain. The server implements exactly this tree and the SDK is typed
+ * from it, so the SDK never needs the server installed (see README, "Architecture").
+ */
+export const porticoContract = {
+  organizations: organizationsContract,
+  storefront: storefrontContract,
+  events: eventsContract,
+};
+export type PorticoContract = typeof porticoContract;

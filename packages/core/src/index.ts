@@ -1,0 +1,20 @@
+/**
+ * @portico/core: the Portico SDK. Zod schemas and types for every entity, pure domain rules, the API contract
+ * and the typed client. It depends on nothing of the server.
+ */
+export * from './errors/portico-error.ts';
+export * from './contract/define.ts';
+export * from './contract/portico-contract.ts';
+export * from './organizations/permissions.ts';
+export * from './organizations/schemas.ts';
+export * from './organizations/contract.ts';
+export * from './providers/rules.ts';
+export * from './providers/schemas.ts';
+export * from './storefront/schemas.ts';
+export * from './storefront/contract.ts';
+export * from './events/schemas.ts';
+export * from './events/contract.ts';
+export * from './money/format-cents.ts';
+export * from './calendar/plain-date.ts';
+export * from './client/client-types.ts';
+export * from './client/create-client.ts';

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { organizationKindSchema, permissionSchema, roleSchema } from './permissions.ts';
+
+/** An IANA time zone name such as `America/New_York`; the office's calendar days are counted in it. */
+export const timeZoneSchema = z.string().refine(
+  (zone) => {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'Unknown time zone' },
+);
+
+export const organizationSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  kind: organizationKindSchema,
+  timeZone: timeZoneSchema,
+});
+export type Organization = z.infer<typeof organizationSchema>;
+
+export const siteSchema = z.object({ id: z.uuid(), name: z.string() });
+export type Site = z.infer<typeof siteSchema>;
+
+/** The signed-in user, the organization the token names, and what the user may do there. */
+export const sessionSchema = z.object({
+  user: z.object({ id: z.uuid(), displayName: z.string() }),
+  organization: organizationSchema,
+  roles: z.array(roleSchema),
+  permissions: z.array(permissionSchema),
+  sites: z.array(siteSchema),
+});
+export type Session = z.infer<typeof sessionSchema>;
+
+export const memberSchema = z.object({
+  userId: z.uuid(),
+  displayName: z.string(),
+  email: z.string().nullable(),
+  roles: z.array(roleSchema),
+  grantedPermissions: z.array(permissionSchema),
+  deniedPermissions: z.array(permissionSchema),
+  effectivePermissions: z.array(permissionSchema),
+  siteIds: z.array(z.uuid()),
+});
+export type Member = z.infer<typeof memberSchema>;
+
+export const setMemberPermissionsInputSchema = z
+  .object({
+    userId: z.uuid(),
+    grant: z.array(permissionSchema).max(50).default([]),
+    deny: z.array(permissionSchema).max(50).default([]),
+  })
+  .refine((input) => !input.grant.some((permission) => input.deny.includes(permission)), {
+    message: 'A permission cannot be both granted and denied',
+    path: ['deny'],
+  });
+export type SetMemberPermissionsInput = z.input<typeof setMemberPermissionsInputSchema>;

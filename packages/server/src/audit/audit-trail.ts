@@ -1,0 +1,44 @@
+import type { Clock } from '../clock.ts';
+import type { OrgScope } from '../tenancy/org-scope.ts';
+
+/** One audited act: `membership.permissions.update` on `membership` `<user id>`. Never the data itself. */
+export interface AuditEntry {
+  action: string;
+  entity: string;
+  entityId: string;
+}
+
+/**
+ * Writes audit rows in the request's own transaction, so an audited change and its audit row commit or roll
+ * back together. Counts what it wrote, so the procedure runner can refuse a mutation that audited nothing.
+ */
+export class AuditTrail {
+  private written = 0;
+
+  constructor(
+    private readonly scope: OrgScope,
+    private readonly actorUserId: string | null,
+    private readonly requestId: string,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Records who did what to which record, and when. */
+  async record(entry: AuditEntry): Promise<void> {
+    await this.scope
+      .insertInto('audit_log', {
+        at: this.clock.now(),
+        actor_user_id: this.actorUserId,
+        action: entry.action,
+        entity: entry.entity,
+        entity_id: entry.entityId,
+        request_id: this.requestId,
+      })
+      .execute();
+    this.written += 1;
+  }
+
+  /** How many rows this request wrote. */
+  get count(): number {
+    return this.written;
+  }
+}

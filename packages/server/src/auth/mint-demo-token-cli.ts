@@ -1,0 +1,35 @@
+import { systemClock } from '../clock.ts';
+import { loadConfig } from '../config.ts';
+import { demoUsers, isDemoUserKey } from '../seed/demo-office.ts';
+import { mintToken } from './tokens.ts';
+
+/**
+ * `npm run token -- [user]`: prints a 15-minute token for a demo user, signed with the server's HS256 secret,
+ * as a host portal would mint it. For the SDK example and for trying the API with curl.
+ */
+async function main(): Promise<void> {
+  const key = process.argv[2] ?? 'security-officer';
+  if (!isDemoUserKey(key)) {
+    process.stderr.write(`Unknown demo user "${key}". Choose one of: ${Object.keys(demoUsers).join(', ')}\n`);
+    process.exit(2);
+  }
+  const config = loadConfig();
+  if (config.tokenKey.kind !== 'secret') {
+    process.stderr.write('Tokens can only be minted here with an HS256 secret (PORTICO_JWT_SECRET).\n');
+    process.exit(2);
+  }
+  const user = demoUsers[key];
+  const token = await mintToken({
+    secret: config.tokenKey.secret,
+    issuer: config.issuer,
+    audience: config.audience,
+    subject: user.subject,
+    organization: user.organization,
+    name: user.name,
+    email: user.email,
+    now: config.pinnedNow ?? systemClock.now(),
+  });
+  process.stdout.write(`${token}\n`);
+}
+
+void main();

@@ -1,0 +1,108 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { z } from 'zod';
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+/** Every environment variable the server reads. README.md, "Configuration", documents each one. */
+const environmentSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PORTICO_HOST: z.string().default('127.0.0.1'),
+  DATABASE_URL: z.string().min(1).optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  PORTICO_DATA_DIR: z.string().default('.portico/data'),
+  PORTICO_JWT_SECRET: z.string().min(32, 'PORTICO_JWT_SECRET must be at least 32 characters').optional(),
+  PORTICO_JWKS_URL: z.url().optional(),
+  PORTICO_JWT_ISSUER: z.string().min(1).default('portico-demo'),
+  PORTICO_JWT_AUDIENCE: z.string().min(1).default('portico'),
+  PORTICO_DEMO: booleanFlag.optional(),
+  PORTICO_CORS_ORIGINS: z.string().default('*'),
+  PORTICO_CLOCK: z.iso.datetime({ offset: true }).optional(),
+  PORTICO_MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024),
+  PORTICO_STATIC_DIR: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+/** How tokens minted by the host portal are checked. */
+export type TokenKeyConfig = { kind: 'secret'; secret: string } | { kind: 'jwks'; url: string };
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  /** PostgreSQL when set; embedded PGlite in `dataDir` otherwise. */
+  databaseUrl: string | null;
+  databasePoolSize: number;
+  dataDir: string;
+  tokenKey: TokenKeyConfig;
+  issuer: string;
+  audience: string;
+  /** Seeds the demo offices and serves `/demo/token`. Never on in production. */
+  demo: boolean;
+  corsOrigins: '*' | string[];
+  /** A pinned "now" for demos; null means the system clock. */
+  pinnedNow: Date | null;
+  maxBodyBytes: number;
+  staticDir: string | null;
+  logLevel: string;
+}
+
+/** The embedded default keeps a random HS256 secret in the data directory, so demo tokens survive a restart. */
+function embeddedSecret(dataDir: string): string {
+  const file = join(dataDir, '..', 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = randomBytes(32).toString('base64url');
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+/**
+ * Reads the configuration from environment variables. Throws with every problem listed when it is invalid,
+ * so a misconfigured server refuses to start instead of running half-configured.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const parsed = environmentSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  const databaseUrl = e.DATABASE_URL ?? null;
+  const dataDir = resolve(e.PORTICO_DATA_DIR);
+  let tokenKey: TokenKeyConfig;
+  if (e.PORTICO_JWKS_URL) tokenKey = { kind: 'jwks', url: e.PORTICO_JWKS_URL };
+  else if (e.PORTICO_JWT_SECRET) tokenKey = { kind: 'secret', secret: e.PORTICO_JWT_SECRET };
+  else if (databaseUrl === null) tokenKey = { kind: 'secret', secret: embeddedSecret(dataDir) };
+  else
+    throw new Error(
+      'Invalid configuration: with DATABASE_URL set, PORTICO_JWT_SECRET or PORTICO_JWKS_URL is required.',
+    );
+  return {
+    port: e.PORT,
+    host: e.PORTICO_HOST,
+    databaseUrl,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
+    dataDir,
+    tokenKey,
+    issuer: e.PORTICO_JWT_ISSUER,
+    audience: e.PORTICO_JWT_AUDIENCE,
+    demo: e.PORTICO_DEMO ?? databaseUrl === null,
+    corsOrigins:
+      e.PORTICO_CORS_ORIGINS.trim() === '*'
+        ? '*'
+        : e.PORTICO_CORS_ORIGINS.split(',')
+            .map((origin) => origin.trim())
+            .filter((origin) => origin !== ''),
+    pinnedNow: e.PORTICO_CLOCK ? new Date(e.PORTICO_CLOCK) : null,
+    maxBodyBytes: e.PORTICO_MAX_BODY_BYTES,
+    staticDir: e.PORTICO_STATIC_DIR ?? null,
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,118 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { OrganizationKind, Permission, PlanCode, Role, SubscriptionStatus } from '@portico/core';
+
+/** A timestamptz column: read as a Date, written as a Date or an ISO string. */
+type Instant = ColumnType<Date, Date | string, Date | string>;
+/** A timestamptz column with a database default: optional on insert. */
+type DefaultedInstant = ColumnType<Date, Date | string | undefined, Date | string>;
+/** A `date` column: a plain calendar-day string (`2026-11-25`); the driver is set not to turn it into a Date. */
+type PlainDate = string;
+
+/** The tenant root. Its id is the distribution key of every tenant table (`organization_id`). */
+export interface OrganizationsTable {
+  id: Generated<string>;
+  external_id: string;
+  name: string;
+  kind: OrganizationKind;
+  time_zone: Generated<string>;
+  created_at: DefaultedInstant;
+}
+
+export interface SitesTable {
+  organization_id: string;
+  id: Generated<string>;
+  name: string;
+  created_at: DefaultedInstant;
+}
+
+export interface MedicalGroupsTable {
+  organization_id: string;
+  id: Generated<string>;
+  name: string;
+  site_id: string | null;
+  created_at: DefaultedInstant;
+}
+
+/** A person, once, across every organization they belong to; identified by the host portal's issuer and subject. */
+export interface UsersTable {
+  id: Generated<string>;
+  issuer: string;
+  subject: string;
+  display_name: string;
+  email: string | null;
+  created_at: DefaultedInstant;
+  last_seen_at: Instant | null;
+}
+
+export interface MembershipsTable {
+  organization_id: string;
+  user_id: string;
+  roles: Role[];
+  granted_permissions: Generated<Permission[]>;
+  denied_permissions: Generated<Permission[]>;
+  created_at: DefaultedInstant;
+  updated_at: DefaultedInstant;
+}
+
+export interface MembershipSitesTable {
+  organization_id: string;
+  user_id: string;
+  site_id: string;
+}
+
+/** Who did what to which record, and when. Never the data itself. */
+export interface AuditLogTable {
+  organization_id: string;
+  id: Generated<string>;
+  at: Instant;
+  actor_user_id: string | null;
+  action: string;
+  entity: string;
+  entity_id: string;
+  request_id: string;
+}
+
+/** The plan catalogue: global reference data, not a tenant table. */
+export interface PlansTable {
+  code: PlanCode;
+  name: string;
+  description: string;
+  monthly_price_cents: number;
+  includes: PlanCode[];
+  requires_medicare_provider: boolean;
+  sort_order: number;
+  active: boolean;
+}
+
+export interface SubscriptionsTable {
+  organization_id: string;
+  id: Generated<string>;
+  plan_code: PlanCode;
+  status: SubscriptionStatus;
+  started_on: PlainDate;
+  ready_by: PlainDate | null;
+  ends_on: PlainDate | null;
+  created_at: DefaultedInstant;
+  updated_at: DefaultedInstant;
+}
+
+/** The whole schema, as Kysely sees it. */
+export interface Database {
+  organizations: OrganizationsTable;
+  sites: SitesTable;
+  medical_groups: MedicalGroupsTable;
+  users: UsersTable;
+  memberships: MembershipsTable;
+  membership_sites: MembershipSitesTable;
+  audit_log: AuditLogTable;
+  plans: PlansTable;
+  subscriptions: SubscriptionsTable;
+}
+
+/** Tables whose rows belong to one organization: every query on them goes through an OrgScope. */
+export type TenantTable = {
+  [T in keyof Database]: Database[T] extends { organization_id: string } ? T : never;
+}[keyof Database];
+
+/** Global reference tables that any signed-in caller may read (the catalogue). */
+export type CatalogTable = 'plans';

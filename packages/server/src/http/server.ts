@@ -1,0 +1,166 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createHTTPHandler } from '@trpc/server/adapters/standalone';
+import cors from 'cors';
+import sirv from 'sirv';
+import { createTokenVerifier, mintToken } from '../auth/tokens.ts';
+import type { Clock } from '../clock.ts';
+import type { ServerConfig } from '../config.ts';
+import { isDatabaseHealthy, type DatabaseHandle } from '../db/connect.ts';
+import { EventBus } from '../events/event-bus.ts';
+import type { Logger } from '../logger.ts';
+import { appRouter } from '../router.ts';
+import { demoUsers, isDemoUserKey } from '../seed/demo-office.ts';
+import type { Services } from '../trpc/context.ts';
+import { requestIdOf } from './request-id.ts';
+
+export interface PorticoServer {
+  /** The base URL the server listens on, e.g. `http://127.0.0.1:3000`. */
+  url: string;
+  services: Services;
+  close(): Promise<void>;
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.statusCode = status;
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.setHeader('cache-control', 'no-store');
+  res.end(JSON.stringify(body));
+}
+
+function bearerToken(req: IncomingMessage): string | null {
+  const header = req.headers.authorization;
+  if (typeof header !== 'string') return null;
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  return match?.[1] ?? null;
+}
+
+/**
+ * Starts the Portico HTTP server: tRPC at `/trpc` (queries, mutations, SSE subscriptions), `/health`,
+ * `/demo/token` when demo mode is on, and the example host portal's built files at `/`.
+ */
+export async function startPorticoServer(options: {
+  config: ServerConfig;
+  database: DatabaseHandle;
+  clock: Clock;
+  logger: Logger;
+}): Promise<PorticoServer> {
+  const { config, database, clock, logger } = options;
+  const bus = await EventBus.start(database, logger);
+  const verifier = createTokenVerifier({
+    key: config.tokenKey,
+    issuer: config.issuer,
+    audience: config.audience,
+    clock,
+  });
+  const services: Services = { db: database.db, clock, verifier, bus, logger };
+
+  const trpcHandler = createHTTPHandler({
+    router: appRouter,
+    basePath: '/trpc/',
+    maxBodySize: config.maxBodyBytes,
+    createContext: ({ req, info }) => ({
+      requestId: requestIdOf(req),
+      token: bearerToken(req) ?? info.connectionParams?.token ?? null,
+      services,
+    }),
+    onError: ({ error, path, ctx }) => {
+      const context = { requestId: ctx?.requestId, path, code: error.code };
+      if (error.code === 'INTERNAL_SERVER_ERROR')
+        logger.error({ ...context, err: error.cause ?? error }, 'procedure failed');
+      else logger.info(context, 'procedure refused');
+    },
+  });
+  const allowCors = cors({
+    origin: config.corsOrigins,
+    allowedHeaders: ['authorization', 'content-type', 'x-request-id', 'trpc-accept', 'last-event-id'],
+    exposedHeaders: ['x-request-id'],
+    maxAge: 600,
+  });
+  const serveStatic = config.staticDir ? sirv(config.staticDir, { etag: true, dev: false }) : null;
+
+  const demoToken = async (url: URL, res: ServerResponse) => {
+    const key = url.searchParams.get('as') ?? 'security-officer';
+    if (!isDemoUserKey(key) || config.tokenKey.kind !== 'secret') {
+      sendJson(res, 404, { code: 'NOT_FOUND', message: `No demo user "${key}".` });
+      return;
+    }
+    const user = demoUsers[key];
+    const lifetimeSeconds = 15 * 60;
+    const now = clock.now();
+    const token = await mintToken({
+      secret: config.tokenKey.secret,
+      issuer: config.issuer,
+      audience: config.audience,
+      subject: user.subject,
+      organization: user.organization,
+      name: user.name,
+      email: user.email,
+      now,
+      lifetimeSeconds,
+    });
+    sendJson(res, 200, { token, expiresAt: new Date(now.getTime() + lifetimeSeconds * 1000).toISOString() });
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://portico.invalid');
+    if (url.pathname === '/trpc' || url.pathname.startsWith('/trpc/')) {
+      await new Promise<void>((resolve) => allowCors(req, res, () => resolve()));
+      if (res.writableEnded) return;
+      trpcHandler(req, res);
+      return;
+    }
+    if (url.pathname === '/health') {
+      const healthy = await isDatabaseHealthy(database.db);
+      sendJson(res, healthy ? 200 : 503, { status: healthy ? 'ok' : 'unavailable', database: database.kind });
+      return;
+    }
+    if (url.pathname === '/demo/token' && config.demo && req.method === 'GET') {
+      await demoToken(url, res);
+      return;
+    }
+    if (serveStatic && (req.method === 'GET' || req.method === 'HEAD')) {
+      serveStatic(req, res, () => sendJson(res, 404, { code: 'NOT_FOUND', message: 'Not found.' }));
+      return;
+    }
+    sendJson(res, 404, { code: 'NOT_FOUND', message: 'Not found.' });
+  };
+
+  const server = createServer((req, res) => {
+    const requestId = requestIdOf(req);
+    const started = performance.now();
+    res.setHeader('x-request-id', requestId);
+    res.setHeader('x-content-type-options', 'nosniff');
+    res.on('finish', () => {
+      // The path only: a subscription's query string carries its token.
+      const path = (req.url ?? '/').split('?')[0];
+      const ms = Math.round(performance.now() - started);
+      logger.info({ requestId, method: req.method, path, status: res.statusCode, ms }, 'request');
+    });
+    handle(req, res).catch((error: unknown) => {
+      logger.error({ requestId, err: error }, 'request failed');
+      if (!res.headersSent) {
+        sendJson(res, 500, {
+          code: 'INTERNAL',
+          message: `Something went wrong on our side. If it persists, give support this reference: ${requestId}.`,
+          requestId,
+        });
+      } else res.end();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('The server is not listening on TCP.');
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return {
+    url: `http://${host}:${address.port}`,
+    services,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await bus.close();
+    },
+  };
+}

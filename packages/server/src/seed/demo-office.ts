@@ -1,0 +1,168 @@
+import { firstOfMonth, plainDateInZone, type Role } from '@portico/core';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.ts';
+
+/** The demo organizations, by the host portal's id for them. */
+export const DEMO_OFFICE = 'demo-office';
+export const DEMO_OTHER_OFFICE = 'demo-office-2';
+export const DEMO_PAYER = 'demo-payer';
+
+const organizations = [
+  { external_id: DEMO_OFFICE, name: 'Maple Street Family Practice', kind: 'office' as const },
+  { external_id: DEMO_OTHER_OFFICE, name: 'Harbor Pediatrics', kind: 'office' as const },
+  { external_id: DEMO_PAYER, name: 'Northwind Health Plan (payer staff)', kind: 'payer' as const },
+];
+
+const sites: Record<string, string[]> = {
+  [DEMO_OFFICE]: ['Main Street clinic', 'Riverside clinic'],
+  [DEMO_OTHER_OFFICE]: ['Harbor clinic'],
+};
+
+/** The demo people, by a short key. `npm run token -- <key>` and `/demo/token?as=<key>` mint tokens for them. */
+export const demoUsers = {
+  'security-officer': {
+    subject: 'demo-security-officer',
+    name: 'Dana Whitfield',
+    email: 'dana.whitfield@maplestreet.example',
+    organization: DEMO_OFFICE,
+    roles: ['SECURITY_OFFICER'],
+  },
+  'billing-manager': {
+    subject: 'demo-billing-manager',
+    name: 'Luis Ortega',
+    email: 'luis.ortega@maplestreet.example',
+    organization: DEMO_OFFICE,
+    roles: ['BILLING_MANAGER'],
+  },
+  'office-user': {
+    subject: 'demo-office-user',
+    name: 'Priya Nair',
+    email: 'priya.nair@maplestreet.example',
+    organization: DEMO_OFFICE,
+    roles: ['OFFICE_USER'],
+  },
+  'other-office-admin': {
+    subject: 'demo-harbor-admin',
+    name: 'Sam Okafor',
+    email: 'sam.okafor@harbor.example',
+    organization: DEMO_OTHER_OFFICE,
+    roles: ['SECURITY_OFFICER'],
+  },
+  sales: {
+    subject: 'demo-payer-sales',
+    name: 'Morgan Lee',
+    email: 'morgan.lee@northwind.example',
+    organization: DEMO_PAYER,
+    roles: ['SALES'],
+  },
+} satisfies Record<
+  string,
+  { subject: string; name: string; email: string; organization: string; roles: Role[] }
+>;
+export type DemoUserKey = keyof typeof demoUsers;
+
+/** True for a key of `demoUsers`. */
+export function isDemoUserKey(key: string): key is DemoUserKey {
+  return Object.hasOwn(demoUsers, key);
+}
+
+/**
+ * Seeds the demo offices, their sites, users and memberships, and one active subscription for the first
+ * office. Idempotent: running it again changes nothing.
+ */
+export async function seedDemo(db: Kysely<Database>, options: { issuer: string; now: Date }): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('organizations')
+      .values(organizations)
+      .onConflict((conflict) => conflict.column('external_id').doNothing())
+      .execute();
+    const orgRows = await trx
+      .selectFrom('organizations')
+      .select(['id', 'external_id', 'time_zone'])
+      .where(
+        'external_id',
+        'in',
+        organizations.map((org) => org.external_id),
+      )
+      .execute();
+    const orgId = new Map(orgRows.map((row) => [row.external_id, row.id]));
+
+    for (const [externalId, names] of Object.entries(sites)) {
+      const organizationId = orgId.get(externalId);
+      if (!organizationId) continue;
+      const existing = await trx
+        .selectFrom('sites')
+        .select('name')
+        .where('organization_id', '=', organizationId)
+        .execute();
+      const missing = names.filter((name) => !existing.some((site) => site.name === name));
+      if (missing.length > 0) {
+        await trx
+          .insertInto('sites')
+          .values(missing.map((name) => ({ organization_id: organizationId, name })))
+          .execute();
+      }
+    }
+
+    for (const user of Object.values(demoUsers)) {
+      const organizationId = orgId.get(user.organization);
+      if (!organizationId) continue;
+      await trx
+        .insertInto('users')
+        .values({ issuer: options.issuer, subject: user.subject, display_name: user.name, email: user.email })
+        .onConflict((conflict) => conflict.columns(['issuer', 'subject']).doNothing())
+        .execute();
+      const { id: userId } = await trx
+        .selectFrom('users')
+        .select('id')
+        .where('issuer', '=', options.issuer)
+        .where('subject', '=', user.subject)
+        .executeTakeFirstOrThrow();
+      await trx
+        .insertInto('memberships')
+        .values({ organization_id: organizationId, user_id: userId, roles: user.roles })
+        .onConflict((conflict) => conflict.columns(['organization_id', 'user_id']).doNothing())
+        .execute();
+      const officeSites = await trx
+        .selectFrom('sites')
+        .select('id')
+        .where('organization_id', '=', organizationId)
+        .execute();
+      if (officeSites.length > 0) {
+        await trx
+          .insertInto('membership_sites')
+          .values(
+            officeSites.map((site) => ({
+              organization_id: organizationId,
+              user_id: userId,
+              site_id: site.id,
+            })),
+          )
+          .onConflict((conflict) => conflict.columns(['organization_id', 'user_id', 'site_id']).doNothing())
+          .execute();
+      }
+    }
+
+    const office = orgRows.find((row) => row.external_id === DEMO_OFFICE);
+    if (office) {
+      const hasSubscription = await trx
+        .selectFrom('subscriptions')
+        .select('id')
+        .where('organization_id', '=', office.id)
+        .executeTakeFirst();
+      if (!hasSubscription) {
+        const today = plainDateInZone(options.now, office.time_zone);
+        await trx
+          .insertInto('subscriptions')
+          .values({
+            organization_id: office.id,
+            plan_code: 'ALLPAYER_ACCESS',
+            status: 'ACTIVE',
+            started_on: firstOfMonth(today, -2),
+          })
+          .execute();
+      }
+    }
+  });
+}

@@ -1,0 +1,97 @@
+import { Writable } from 'node:stream';
+import { createPorticoClient, type PorticoClient } from '@portico/core';
+import { EventSource } from 'eventsource';
+import { mintToken } from '../auth/tokens.ts';
+import { PinnedClock } from '../clock.ts';
+import type { ServerConfig } from '../config.ts';
+import type { DatabaseHandle } from '../db/connect.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { startPorticoServer, type PorticoServer } from '../http/server.ts';
+import { createLogger } from '../logger.ts';
+import { demoUsers, seedDemo, type DemoUserKey } from '../seed/demo-office.ts';
+import { openTestDatabase } from './test-database.ts';
+
+export const TEST_SECRET = 'portico-test-secret-0123456789abcdef-0123456789';
+export const TEST_ISSUER = 'https://host-portal.test';
+export const TEST_AUDIENCE = 'portico';
+
+/** A real Portico server on a fresh database, seeded with the demo offices, for one test file. */
+export interface TestServer {
+  url: string;
+  clock: PinnedClock;
+  database: DatabaseHandle;
+  server: PorticoServer;
+  /** Every line the server logged, for checks that secrets never reach the log. */
+  logLines: string[];
+  /** A token for a demo user, minted now by the test clock. */
+  tokenFor(user: DemoUserKey, overrides?: Partial<Parameters<typeof mintToken>[0]>): Promise<string>;
+  /** The real SDK client, signed in as a demo user. */
+  clientFor(user: DemoUserKey): PorticoClient;
+  /** The real SDK client with a given token. */
+  clientWithToken(token: string | null): PorticoClient;
+  close(): Promise<void>;
+}
+
+/** Starts a test server at a pinned instant (default 2026-11-23 15:00 UTC). */
+export async function startTestServer(
+  options: { now?: string; config?: Partial<ServerConfig> } = {},
+): Promise<TestServer> {
+  const clock = new PinnedClock(options.now ?? '2026-11-23T15:00:00Z');
+  const database = await openTestDatabase();
+  await migrateToLatest(database.db);
+  await seedDemo(database.db, { issuer: TEST_ISSUER, now: clock.now() });
+  const logLines: string[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      logLines.push(chunk.toString('utf8'));
+      done();
+    },
+  });
+  const config: ServerConfig = {
+    port: 0,
+    host: '127.0.0.1',
+    databaseUrl: null,
+    databasePoolSize: 5,
+    dataDir: 'memory://',
+    tokenKey: { kind: 'secret', secret: TEST_SECRET },
+    issuer: TEST_ISSUER,
+    audience: TEST_AUDIENCE,
+    demo: true,
+    corsOrigins: '*',
+    pinnedNow: null,
+    maxBodyBytes: 1024 * 1024,
+    staticDir: null,
+    logLevel: 'info',
+    ...options.config,
+  };
+  const server = await startPorticoServer({ config, database, clock, logger: createLogger('info', sink) });
+  const tokenFor: TestServer['tokenFor'] = (key, overrides = {}) => {
+    const user = demoUsers[key];
+    return mintToken({
+      secret: TEST_SECRET,
+      issuer: TEST_ISSUER,
+      audience: TEST_AUDIENCE,
+      subject: user.subject,
+      organization: user.organization,
+      name: user.name,
+      now: clock.now(),
+      ...overrides,
+    });
+  };
+  const clientWithToken = (token: string | null) =>
+    createPorticoClient({ url: server.url, getToken: () => token, EventSource });
+  return {
+    url: server.url,
+    clock,
+    database,
+    server,
+    logLines,
+    tokenFor,
+    clientFor: (key) => createPorticoClient({ url: server.url, getToken: () => tokenFor(key), EventSource }),
+    clientWithToken,
+    async close() {
+      await server.close();
+      await database.close();
+    },
+  };
+}

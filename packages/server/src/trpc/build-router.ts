@@ -1,0 +1,146 @@
+import {
+  isProcedure,
+  PorticoError,
+  satisfies,
+  type ContractTree,
+  type ProcedureContract,
+} from '@portico/core';
+import type { AnyRouter, TRPCRouterRecord } from '@trpc/server';
+import { AuditTrail } from '../audit/audit-trail.ts';
+import { resolvePrincipal, type Principal } from '../auth/principal.ts';
+import { publishEvent } from '../events/event-bus.ts';
+import { OrgScope } from '../tenancy/org-scope.ts';
+import type { RequestContext } from './context.ts';
+import { toTrpcError } from './error-shape.ts';
+import type { Handlers, ProcedureContext, SubscriptionContext } from './handlers.ts';
+import { t } from './init.ts';
+
+type QueryHandler = (input: unknown, context: ProcedureContext) => Promise<unknown>;
+type StreamHandler = (input: unknown, context: SubscriptionContext) => AsyncIterable<unknown>;
+
+function requirePermission(principal: Principal, procedure: ProcedureContract, path: string): void {
+  if (!satisfies(principal.permissions, procedure.permission)) {
+    throw new PorticoError(
+      'FORBIDDEN',
+      `You do not have permission to do this (${path} needs ${procedure.permission}).`,
+    );
+  }
+}
+
+/**
+ * Runs one query or mutation: verify the token, then in one transaction resolve the caller, check the
+ * permission, run the handler against the caller's scope, insist on an audit row where one is due, and check
+ * the output against the contract before committing. Any failure rolls everything back.
+ */
+async function runProcedure(
+  ctx: RequestContext,
+  path: string,
+  procedure: ProcedureContract,
+  handler: QueryHandler,
+  input: unknown,
+): Promise<unknown> {
+  const { services } = ctx;
+  try {
+    const claims = await services.verifier.verify(ctx.token);
+    return await services.db.transaction().execute(async (trx) => {
+      const { principal, provisioned } = await resolvePrincipal(trx, claims, services.clock);
+      const scope = OrgScope.ofPrincipal(trx, principal);
+      const audit = new AuditTrail(scope, principal.userId, ctx.requestId, services.clock);
+      requirePermission(principal, procedure, path);
+      if (provisioned)
+        await audit.record({
+          action: 'membership.provision',
+          entity: 'membership',
+          entityId: principal.userId,
+        });
+      const auditedBefore = audit.count;
+      const result = await handler(input, {
+        requestId: ctx.requestId,
+        principal,
+        scope,
+        audit,
+        clock: services.clock,
+        publish: (event) => publishEvent(scope, { ...event, at: services.clock.now().toISOString() }),
+      });
+      const mustAudit = procedure.kind === 'mutation' || procedure.auditRead !== undefined;
+      if (mustAudit && audit.count === auditedBefore) {
+        throw new Error(`${path} must write an audit row and wrote none`);
+      }
+      const output = procedure.output.safeParse(result);
+      if (!output.success)
+        throw new Error(`${path} returned output outside its contract: ${output.error.message}`);
+      return output.data;
+    });
+  } catch (error) {
+    throw toTrpcError(error);
+  }
+}
+
+/** Runs one subscription: verify and authorize once, then stream the handler's events, each checked. */
+async function* runSubscription(
+  ctx: RequestContext,
+  path: string,
+  procedure: ProcedureContract,
+  handler: StreamHandler,
+  input: unknown,
+  signal: AbortSignal,
+): AsyncGenerator<unknown> {
+  const { services } = ctx;
+  let principal: Principal;
+  try {
+    const claims = await services.verifier.verify(ctx.token);
+    principal = await services.db.transaction().execute(async (trx) => {
+      const resolved = await resolvePrincipal(trx, claims, services.clock);
+      requirePermission(resolved.principal, procedure, path);
+      return resolved.principal;
+    });
+  } catch (error) {
+    throw toTrpcError(error);
+  }
+  for await (const event of handler(input, {
+    requestId: ctx.requestId,
+    principal,
+    bus: services.bus,
+    signal,
+  })) {
+    const output = procedure.output.safeParse(event);
+    if (!output.success) throw toTrpcError(new Error(`${path} yielded an event outside its contract`));
+    yield output.data;
+  }
+}
+
+function isQueryHandler(value: unknown): value is QueryHandler & StreamHandler {
+  return typeof value === 'function';
+}
+
+function buildRecord(contract: ContractTree, handlers: object, prefix: string): TRPCRouterRecord {
+  const record: TRPCRouterRecord = {};
+  for (const [key, node] of Object.entries(contract)) {
+    const path = prefix === '' ? key : `${prefix}.${key}`;
+    const handler: unknown = Reflect.get(handlers, key);
+    if (isProcedure(node)) {
+      if (!isQueryHandler(handler)) throw new Error(`No handler for ${path}`);
+      const base = t.procedure.input(node.input);
+      record[key] =
+        node.kind === 'query'
+          ? base.query(({ ctx, input }) => runProcedure(ctx, path, node, handler, input))
+          : node.kind === 'mutation'
+            ? base.mutation(({ ctx, input }) => runProcedure(ctx, path, node, handler, input))
+            : base.subscription(({ ctx, input, signal }) =>
+                runSubscription(ctx, path, node, handler, input, signal ?? new AbortController().signal),
+              );
+    } else {
+      if (typeof handler !== 'object' || handler === null) throw new Error(`No handlers for ${path}`);
+      record[key] = buildRecord(node, handler, path);
+    }
+  }
+  return record;
+}
+
+/**
+ * Builds the tRPC router from the contract and one handler per procedure. Deny by default: the permission
+ * comes from the contract, never from the handler, and every procedure is checked before its handler runs.
+ */
+export function buildRouter<T extends ContractTree>(contract: T, handlers: Handlers<T>): AnyRouter {
+  return t.router(buildRecord(contract, handlers, ''));
+}

@@ -1,0 +1,22 @@
+import type { Kysely } from 'kysely';
+import type { TokenVerifier } from '../auth/tokens.ts';
+import type { Clock } from '../clock.ts';
+import type { Database } from '../db/database.ts';
+import type { EventBus } from '../events/event-bus.ts';
+import type { Logger } from '../logger.ts';
+
+/** What every request can reach. Created once per server instance. */
+export interface Services {
+  db: Kysely<Database>;
+  clock: Clock;
+  verifier: TokenVerifier;
+  bus: EventBus;
+  logger: Logger;
+}
+
+/** The tRPC context of one HTTP request: its id, its bearer token (unverified yet), and the services. */
+export interface RequestContext {
+  requestId: string;
+  token: string | null;
+  services: Services;
+}

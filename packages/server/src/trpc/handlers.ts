@@ -1,0 +1,46 @@
+import type { ContractTree, PorticoEvent, ProcedureContract } from '@portico/core';
+import type { z } from 'zod';
+import type { AuditTrail } from '../audit/audit-trail.ts';
+import type { Principal } from '../auth/principal.ts';
+import type { Clock } from '../clock.ts';
+import type { EventBus } from '../events/event-bus.ts';
+import type { OrgScope } from '../tenancy/org-scope.ts';
+
+/** What a query or mutation handler gets: the caller, their organization's scope, the audit trail, the clock. */
+export interface ProcedureContext {
+  requestId: string;
+  principal: Principal;
+  scope: OrgScope;
+  audit: AuditTrail;
+  clock: Clock;
+  /** Announces a change to open widgets once this request's transaction commits. */
+  publish(event: Omit<PorticoEvent, 'at'>): Promise<void>;
+}
+
+/** What a subscription handler gets: the caller, the event bus and the signal that ends the stream. */
+export interface SubscriptionContext {
+  requestId: string;
+  principal: Principal;
+  bus: EventBus;
+  signal: AbortSignal;
+}
+
+/** The server side of one procedure, typed from its contract: input as parsed, output as the contract accepts. */
+export type ProcedureHandler<P> =
+  P extends ProcedureContract<'query' | 'mutation', infer I, infer O>
+    ? (input: z.output<I>, context: ProcedureContext) => Promise<z.input<O>>
+    : P extends ProcedureContract<'subscription', infer I, infer O>
+      ? (input: z.output<I>, context: SubscriptionContext) => AsyncIterable<z.input<O>>
+      : never;
+
+/**
+ * One handler for every procedure of a contract tree, no more and no fewer. A handler that is missing, extra
+ * or of the wrong type fails the type check: the router cannot drift from the contract.
+ */
+export type Handlers<T extends ContractTree> = {
+  readonly [K in keyof T]: T[K] extends ProcedureContract
+    ? ProcedureHandler<T[K]>
+    : T[K] extends ContractTree
+      ? Handlers<T[K]>
+      : never;
+};
