@@ -33,3 +33,13 @@ export function firstOfMonth(plainDate: string, monthOffset = 0): string {
   const shifted = new Date(Date.UTC(year, month, 1));
   return shifted.toISOString().slice(0, 10);
 }
+
+/** A plain date for people: `2026-09-01` → `Sep 1, 2026` (the day itself, never shifted by a time zone). */
+export function formatPlainDate(plainDate: string, locale = 'en-US'): string {
+  return new Intl.DateTimeFormat(locale, {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${plainDate}T00:00:00Z`));
+}

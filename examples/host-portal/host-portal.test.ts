@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { chromium, type Browser } from 'playwright-core';
+import { EXAMPLE_PORTAL_DIR, startApp, type PorticoApp } from '../../packages/server/src/app.ts';
+import { loadConfig } from '../../packages/server/src/config.ts';
+import { createLogger } from '../../packages/server/src/logger.ts';
+
+// The page `npm start` serves, in headless Chromium: the widgets read the demo office's data from the database.
+describe('example host portal served by the Portico server', () => {
+  let app: PorticoApp;
+  let browser: Browser;
+  before(async () => {
+    const config = loadConfig({
+      PORT: '0',
+      PORTICO_DATA_DIR: 'memory://',
+      PORTICO_JWT_SECRET: 'example-portal-test-secret-0123456789abcdef',
+      PORTICO_DEMO: 'true',
+      PORTICO_STATIC_DIR: EXAMPLE_PORTAL_DIR,
+      PORTICO_CLOCK: '2026-11-23T15:00:00Z',
+    });
+    app = await startApp({ ...config, dataDir: 'memory://' }, createLogger('silent'));
+    browser = await chromium.launch({
+      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+      ],
+    });
+  });
+  after(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it("shows the catalogue and the demo office's subscription from the database", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${app.server.url}/`);
+    const storefront = page.locator('portico-storefront');
+    await storefront
+      .getByRole('heading', { name: 'Subscriptions for Maple Street Family Practice' })
+      .waitFor();
+    const row = storefront.locator('tbody tr').first();
+    assert.match(await row.innerText(), /AllPayer Access\s+Active\s+\$29\.95\s+Sep 1, 2026/);
+    const planNames = await storefront.locator('[part="plan"] h4').allInnerTexts();
+    assert.deepEqual(planNames, ['AllPayer Access', 'Medicare', 'AllPayer Advantage']);
+    if (process.env.PORTICO_SCREENSHOT)
+      await page.screenshot({ path: process.env.PORTICO_SCREENSHOT, fullPage: true });
+    await page.close();
+  });
+
+  it('switches to another office when the host portal signs in someone else', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${app.server.url}/`);
+    await page.locator('portico-storefront').getByText('Maple Street Family Practice').waitFor();
+    await page.selectOption('#demo-user', 'other-office-admin');
+    await page.locator('portico-storefront').getByText('Subscriptions for Harbor Pediatrics').waitFor();
+    await page.locator('portico-storefront').getByText('Your office has no subscriptions yet').waitFor();
+    await page.close();
+  });
+});

@@ -1,0 +1,35 @@
+import '@portico/elements';
+
+/**
+ * In a real portal, the portal's own back end mints the Portico token for its signed-in user. Here the
+ * Portico server's demo mode plays that part at /demo/token.
+ */
+interface DemoToken {
+  token: string;
+  expiresAt: string;
+}
+
+const root = document.querySelector('portico-root');
+const picker = document.querySelector<HTMLSelectElement>('#demo-user');
+let current: DemoToken | null = null;
+
+async function demoToken(): Promise<string> {
+  const user = picker?.value ?? 'security-officer';
+  // Refresh a minute before expiry, as a host portal would.
+  if (current && new Date(current.expiresAt).getTime() - Date.now() > 60_000) return current.token;
+  const response = await fetch(`/demo/token?as=${encodeURIComponent(user)}`);
+  if (!response.ok) throw new Error('The demo token service is not available');
+  current = await response.json();
+  return current?.token ?? '';
+}
+
+if (root) {
+  root.getToken = demoToken;
+  root.url = window.location.origin;
+  picker?.addEventListener('change', () => {
+    current = null;
+    // Re-mount the storefront so it reloads as the newly chosen user.
+    const storefront = root.querySelector('portico-storefront');
+    storefront?.replaceWith(document.createElement('portico-storefront'));
+  });
+}

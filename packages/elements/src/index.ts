@@ -1,0 +1,6 @@
+/**
+ * @portico/elements: Portico's web components. Importing this module registers every element.
+ */
+export { porticoClientContext } from './root/client-context.ts';
+export { PorticoRoot } from './root/portico-root.ts';
+export { PorticoStorefront } from './storefront/portico-storefront.ts';

@@ -1,0 +1,22 @@
+/** The running Portico test server and tokens that web-test-runner's fixture plugin exposes. */
+export interface PorticoFixture {
+  url: string;
+  tokens: { officeUser: string; otherOffice: string; expired: string; markupOffice: string };
+}
+
+/** Reads the fixture from the test runner's dev server. */
+export async function loadFixture(): Promise<PorticoFixture> {
+  const response = await fetch('/__portico-fixture');
+  if (!response.ok) throw new Error('The Portico fixture server is not running');
+  const fixture: PorticoFixture = await response.json();
+  return fixture;
+}
+
+/** Resolves when `predicate` holds, polling each animation frame, or rejects after `timeoutMs`. */
+export async function until(predicate: () => boolean, timeoutMs = 5000): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (!predicate()) {
+    if (performance.now() > deadline) throw new Error('Timed out waiting for the element');
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+  }
+}

@@ -1,0 +1,106 @@
+// `npm test`: every check of every package, then one line `N passed, N failed` for people and CI.
+// Runs: lint (type check, format), the example portal build, node:test suites (core, server, examples),
+// and the element tests in headless Chromium. Exits non-zero when anything failed.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const results = { passed: 0, failed: 0, skipped: 0 };
+const failures = [];
+rmSync('.test-results', { recursive: true, force: true });
+mkdirSync('.test-results', { recursive: true });
+
+function run(label, command, args, env = {}) {
+  process.stdout.write(`\n── ${label} ──\n`);
+  const outcome = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  return outcome.status === 0;
+}
+
+function check(label, command, args) {
+  if (run(label, command, args)) results.passed += 1;
+  else {
+    results.failed += 1;
+    failures.push(label);
+  }
+}
+
+function testFiles(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (name === 'node_modules' || name === 'dist') return [];
+    if (statSync(path).isDirectory()) return testFiles(path);
+    return /\.test\.ts$/.test(name) ? [path] : [];
+  });
+}
+
+function countTap(file) {
+  if (!existsSync(file)) return null;
+  const tap = readFileSync(file, 'utf8');
+  const number = (key) => Number(new RegExp(`^# ${key} (\\d+)$`, 'm').exec(tap)?.[1] ?? 0);
+  return {
+    passed: number('pass'),
+    failed: number('fail') + number('cancelled'),
+    skipped: number('skipped') + number('todo'),
+  };
+}
+
+const bin = (name) => join('node_modules', '.bin', name);
+
+check('type check (tsc)', bin('tsc'), ['-p', 'tsconfig.json']);
+check('format (prettier --check)', bin('prettier'), ['--check', '.', '--log-level', 'warn']);
+check('build the example host portal (vite)', bin('vite'), [
+  'build',
+  'examples/host-portal',
+  '--logLevel',
+  'warn',
+]);
+
+const nodeFiles = [
+  ...testFiles('packages/core/src'),
+  ...testFiles('packages/server/src'),
+  ...testFiles('examples'),
+];
+const tapFile = join('.test-results', 'node.tap');
+const nodeOk = run('core, server and example tests (node:test)', process.execPath, [
+  '--import',
+  'tsx',
+  '--test',
+  '--test-concurrency=2',
+  '--test-reporter=spec',
+  '--test-reporter-destination=stdout',
+  '--test-reporter=tap',
+  `--test-reporter-destination=${tapFile}`,
+  ...nodeFiles,
+]);
+const nodeCounts = countTap(tapFile);
+if (nodeCounts) {
+  results.passed += nodeCounts.passed;
+  results.failed += nodeCounts.failed;
+  results.skipped += nodeCounts.skipped;
+}
+if (!nodeOk && (!nodeCounts || nodeCounts.failed === 0)) {
+  results.failed += 1;
+  failures.push('node:test run');
+}
+
+const elementsFile = join('.test-results', 'elements.json');
+const elementsOk = run('element tests (web-test-runner, headless Chromium)', bin('wtr'), []);
+const elementCounts = existsSync(elementsFile) ? JSON.parse(readFileSync(elementsFile, 'utf8')) : null;
+if (elementCounts) {
+  results.passed += elementCounts.passed;
+  results.failed += elementCounts.failed;
+  results.skipped += elementCounts.skipped;
+}
+if (!elementsOk && (!elementCounts || elementCounts.failed === 0)) {
+  results.failed += 1;
+  failures.push('web-test-runner run');
+}
+
+if (failures.length > 0) process.stdout.write(`\nFailed checks: ${failures.join(', ')}\n`);
+const database = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
+process.stdout.write(`\nDatabase: ${database}\n`);
+process.stdout.write(
+  `${results.passed} passed, ${results.failed} failed${results.skipped ? `, ${results.skipped} skipped` : ''}\n`,
+);
+process.exit(results.failed === 0 ? 0 : 1);

@@ -1,0 +1,91 @@
+// Element tests in Debian's headless Chromium against a real Portico server (no browser download, no mocks).
+import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter, summaryReporter } from '@web/test-runner';
+import { chromeLauncher } from '@web/test-runner-chrome';
+
+/** Starts the fixture server and resolves with its JSON line (URL and tokens). */
+function startFixtureServer() {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/testing/serve-fixture.ts'], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+    env: process.env,
+  });
+  const lines = createInterface({ input: child.stdout });
+  const ready = new Promise((resolve, reject) => {
+    lines.once('line', (line) => resolve(JSON.parse(line)));
+    child.once('exit', (code) => reject(new Error(`fixture server exited with ${code}`)));
+  });
+  return { child, ready };
+}
+
+/** Writes the pass/fail counts for scripts/test.mjs's summary line. */
+function countingReporter(file) {
+  const count = (results, totals) => {
+    for (const test of results?.tests ?? []) {
+      if (test.skipped) totals.skipped += 1;
+      else if (test.passed) totals.passed += 1;
+      else totals.failed += 1;
+    }
+    for (const suite of results?.suites ?? []) count(suite, totals);
+  };
+  return {
+    onTestRunFinished({ sessions }) {
+      const totals = { passed: 0, failed: 0, skipped: 0 };
+      for (const session of sessions) {
+        const before = totals.failed;
+        count(session.testResults, totals);
+        // A file that failed to load, or an error outside any test, counts as one failure.
+        if (!session.passed && totals.failed === before) totals.failed += 1;
+      }
+      mkdirSync('.test-results', { recursive: true });
+      writeFileSync(file, JSON.stringify(totals));
+    },
+  };
+}
+
+const fixture = startFixtureServer();
+
+export default {
+  files: 'packages/elements/src/**/*.test.ts',
+  nodeResolve: true,
+  concurrency: 1,
+  testFramework: { config: { timeout: 10000 } },
+  plugins: [
+    esbuildPlugin({ ts: true, tsconfig: './tsconfig.json' }),
+    {
+      name: 'portico-fixture',
+      async serve(context) {
+        if (context.path === '/__portico-fixture')
+          return { body: JSON.stringify(await fixture.ready), type: 'json' };
+        return undefined;
+      },
+      async serverStop() {
+        fixture.child.stdin.end();
+      },
+    },
+  ],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--no-first-run',
+          '--disable-quic',
+          '--disable-sync',
+        ],
+      },
+    }),
+  ],
+  reporters: [
+    defaultReporter(),
+    summaryReporter({ flatten: false }),
+    countingReporter('.test-results/elements.json'),
+  ],
+};
