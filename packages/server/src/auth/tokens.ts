@@ -19,6 +19,7 @@ export const tokenClaimsSchema = z.object({
   name: z.string().min(1).max(200).optional(),
   email: z.email().max(320).optional(),
   iss: z.string(),
+  iat: z.number(),
   exp: z.number(),
 });
 export type TokenClaims = z.infer<typeof tokenClaimsSchema>;
@@ -73,6 +74,10 @@ export function createTokenVerifier(options: {
         const { payload } = await verifyJwt(token, verifyOptions);
         const claims = tokenClaimsSchema.safeParse(payload);
         if (!claims.success) throw unauthorized('The token lacks the claims Portico needs (sub, org).');
+        // Short-lived by construction: a token minted to live longer than the limit is refused outright.
+        if (claims.data.exp - claims.data.iat > MAX_TOKEN_LIFETIME_SECONDS) {
+          throw unauthorized('The token is valid for longer than Portico accepts (one hour).');
+        }
         return claims.data;
       } catch (error) {
         if (error instanceof PorticoError) throw error;

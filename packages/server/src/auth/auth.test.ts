@@ -1,0 +1,151 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { PorticoError } from '@portico/core';
+import { SignJWT } from 'jose';
+import {
+  startTestServer,
+  TEST_AUDIENCE,
+  TEST_ISSUER,
+  TEST_SECRET,
+  type TestServer,
+} from '../testing/test-server.ts';
+
+const isUnauthorized = (pattern: RegExp) => (error: unknown) =>
+  error instanceof PorticoError && error.code === 'UNAUTHORIZED' && pattern.test(error.message);
+
+describe('host-portal token hand-off', () => {
+  let app: TestServer;
+  before(async () => {
+    app = await startTestServer();
+  });
+  after(async () => {
+    await app.close();
+  });
+
+  it('maps a valid token to the user and organization it names', async () => {
+    const session = await app.clientFor('security-officer').organizations.me.query();
+    assert.equal(session.user.displayName, 'Dana Whitfield');
+    assert.equal(session.organization.name, 'Maple Street Family Practice');
+    assert.deepEqual(session.roles, ['SECURITY_OFFICER']);
+    assert.ok(session.permissions.includes('users.manage'));
+    assert.deepEqual(
+      session.sites.map((site) => site.name),
+      ['Main Street clinic', 'Riverside clinic'],
+    );
+  });
+
+  it('refuses a request without a token', async () => {
+    await assert.rejects(app.clientWithToken(null).organizations.me.query(), isUnauthorized(/no token/));
+  });
+
+  it('refuses an expired token', async () => {
+    const token = await app.tokenFor('office-user', { lifetimeSeconds: 60 });
+    app.clock.advance(10 * 60 * 1000);
+    try {
+      await assert.rejects(app.clientWithToken(token).organizations.me.query(), isUnauthorized(/expired/));
+    } finally {
+      app.clock.advance(-10 * 60 * 1000);
+    }
+  });
+
+  it('refuses a token for another audience', async () => {
+    const token = await app.tokenFor('office-user', { audience: 'some-other-service' });
+    await assert.rejects(app.clientWithToken(token).organizations.me.query(), isUnauthorized(/not valid/));
+  });
+
+  it('refuses a token from another issuer', async () => {
+    const token = await app.tokenFor('office-user', { issuer: 'https://evil.example' });
+    await assert.rejects(app.clientWithToken(token).organizations.me.query(), isUnauthorized(/not valid/));
+  });
+
+  it('refuses a token signed with another secret', async () => {
+    const token = await app.tokenFor('office-user', { secret: 'x'.repeat(48) });
+    await assert.rejects(app.clientWithToken(token).organizations.me.query(), isUnauthorized(/not valid/));
+  });
+
+  it('refuses a tampered token that switches its organization', async () => {
+    const token = await app.tokenFor('office-user');
+    const [header, payload, signature] = token.split('.');
+    const claims = JSON.parse(Buffer.from(payload ?? '', 'base64url').toString('utf8'));
+    claims.org = 'demo-office-2';
+    const forged = `${header}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.${signature}`;
+    await assert.rejects(app.clientWithToken(forged).organizations.me.query(), isUnauthorized(/not valid/));
+  });
+
+  it('refuses an unsigned (alg none) token', async () => {
+    const header = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
+    const now = Math.floor(app.clock.now().getTime() / 1000);
+    const body = Buffer.from(
+      JSON.stringify({
+        sub: 'demo-security-officer',
+        org: 'demo-office',
+        iss: TEST_ISSUER,
+        aud: TEST_AUDIENCE,
+        iat: now,
+        exp: now + 60,
+      }),
+    ).toString('base64url');
+    await assert.rejects(
+      app.clientWithToken(`${header}.${body}.`).organizations.me.query(),
+      isUnauthorized(/not valid/),
+    );
+  });
+
+  it('refuses a token minted to live longer than an hour', async () => {
+    const token = await app.tokenFor('office-user', { lifetimeSeconds: 3 * 3600 });
+    await assert.rejects(
+      app.clientWithToken(token).organizations.me.query(),
+      isUnauthorized(/longer than Portico accepts/),
+    );
+  });
+
+  it('refuses a token without the org claim', async () => {
+    const now = Math.floor(app.clock.now().getTime() / 1000);
+    const token = await new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer(TEST_ISSUER)
+      .setAudience(TEST_AUDIENCE)
+      .setSubject('someone')
+      .setIssuedAt(now)
+      .setExpirationTime(now + 300)
+      .sign(new TextEncoder().encode(TEST_SECRET));
+    await assert.rejects(app.clientWithToken(token).organizations.me.query(), isUnauthorized(/claims/));
+  });
+
+  it('refuses a token naming an organization the server does not know', async () => {
+    const token = await app.tokenFor('office-user', { organization: 'no-such-office' });
+    await assert.rejects(app.clientWithToken(token).organizations.me.query(), isUnauthorized(/organization/));
+  });
+
+  it('creates a first-time office user as an ordinary office user, and audits it', async () => {
+    const token = await app.tokenFor('office-user', { subject: 'new-hire-42', name: 'Ada Newhire' });
+    const session = await app.clientWithToken(token).organizations.me.query();
+    assert.equal(session.user.displayName, 'Ada Newhire');
+    assert.deepEqual(session.roles, ['OFFICE_USER']);
+    const audit = await app.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'entity', 'entity_id', 'actor_user_id'])
+      .where('action', '=', 'membership.provision')
+      .execute();
+    assert.deepEqual(audit, [
+      {
+        action: 'membership.provision',
+        entity: 'membership',
+        entity_id: session.user.id,
+        actor_user_id: session.user.id,
+      },
+    ]);
+  });
+
+  it('gives a first-time user in the payer organization no role and no permission', async () => {
+    const token = await app.tokenFor('sales', { subject: 'walk-in-staff' });
+    const client = app.clientWithToken(token);
+    const session = await client.organizations.me.query();
+    assert.deepEqual(session.roles, []);
+    assert.deepEqual(session.permissions, []);
+    await assert.rejects(
+      client.storefront.listPlans.query(),
+      (error: unknown) => error instanceof PorticoError && error.code === 'FORBIDDEN',
+    );
+  });
+});
