@@ -1,4 +1,4 @@
-import type { Migration } from 'kysely/migration';
+import type { Migration } from 'kysely';
 import * as organizations from './0001_organizations.ts';
 import * as auditLog from './0002_audit_log.ts';
 import * as storefront from './0003_storefront.ts';
