@@ -16,5 +16,7 @@ export * from './events/schemas.ts';
 export * from './events/contract.ts';
 export * from './money/format-cents.ts';
 export * from './calendar/plain-date.ts';
+export * from './calendar/business-days.ts';
+export * from './billing/proration.ts';
 export * from './client/client-types.ts';
 export * from './client/create-client.ts';
