@@ -18,7 +18,7 @@ describe('example host portal served by the Portico server', () => {
       PORTICO_STATIC_DIR: EXAMPLE_PORTAL_DIR,
       PORTICO_CLOCK: '2026-11-23T15:00:00Z',
     });
-    app = await startApp({ ...config, dataDir: 'memory://' }, createLogger('silent'));
+    app = await startApp(config, createLogger('silent'));
     browser = await chromium.launch({
       executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
       args: [

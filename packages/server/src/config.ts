@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
+import { generateEncryptionKey, parseEncryptionKeys, type EncryptionKey } from './secrets/sealer.ts';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -16,6 +17,7 @@ const environmentSchema = z.object({
   PORTICO_DATA_DIR: z.string().default('.portico/data'),
   PORTICO_JWT_SECRET: z.string().min(32, 'PORTICO_JWT_SECRET must be at least 32 characters').optional(),
   PORTICO_JWKS_URL: z.url().optional(),
+  PORTICO_ENCRYPTION_KEYS: z.string().min(1).optional(),
   PORTICO_JWT_ISSUER: z.string().min(1).default('portico-demo'),
   PORTICO_JWT_AUDIENCE: z.string().min(1).default('portico'),
   PORTICO_DEMO: booleanFlag.optional(),
@@ -41,6 +43,8 @@ export interface ServerConfig {
   databasePoolSize: number;
   dataDir: string;
   tokenKey: TokenKeyConfig;
+  /** Keys that seal secrets at rest (SSNs, portal passwords); the first seals, all open. */
+  encryptionKeys: EncryptionKey[];
   issuer: string;
   audience: string;
   /** Seeds the demo offices and serves `/demo/token`. Never on in production. */
@@ -53,11 +57,16 @@ export interface ServerConfig {
   logLevel: string;
 }
 
-/** The embedded default keeps a random HS256 secret in the data directory, so demo tokens survive a restart. */
-function embeddedSecret(dataDir: string): string {
-  const file = join(dataDir, '..', 'jwt-secret');
+/**
+ * The embedded default keeps generated secrets beside the data directory (`.portico/`), readable by the owner
+ * only, so demo tokens and sealed values survive a restart. Production passes them in the environment.
+ */
+function embeddedSecret(dataDir: string, name: string, generate: () => string): string {
+  // An in-memory database keeps nothing, so its secrets need not outlive the process either.
+  if (dataDir.startsWith('memory://')) return generate();
+  const file = join(dataDir, '..', name);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  const secret = randomBytes(32).toString('base64url');
+  const secret = generate();
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, secret, { mode: 0o600 });
   return secret;
@@ -75,15 +84,36 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   }
   const e = parsed.data;
   const databaseUrl = e.DATABASE_URL ?? null;
-  const dataDir = resolve(e.PORTICO_DATA_DIR);
+  const dataDir = e.PORTICO_DATA_DIR.startsWith('memory://')
+    ? e.PORTICO_DATA_DIR
+    : resolve(e.PORTICO_DATA_DIR);
   let tokenKey: TokenKeyConfig;
   if (e.PORTICO_JWKS_URL) tokenKey = { kind: 'jwks', url: e.PORTICO_JWKS_URL };
   else if (e.PORTICO_JWT_SECRET) tokenKey = { kind: 'secret', secret: e.PORTICO_JWT_SECRET };
-  else if (databaseUrl === null) tokenKey = { kind: 'secret', secret: embeddedSecret(dataDir) };
-  else
+  else if (databaseUrl === null) {
+    tokenKey = {
+      kind: 'secret',
+      secret: embeddedSecret(dataDir, 'jwt-secret', () => randomBytes(32).toString('base64url')),
+    };
+  } else {
     throw new Error(
       'Invalid configuration: with DATABASE_URL set, PORTICO_JWT_SECRET or PORTICO_JWKS_URL is required.',
     );
+  }
+  let encryptionKeys: EncryptionKey[];
+  try {
+    const written =
+      e.PORTICO_ENCRYPTION_KEYS ??
+      (databaseUrl === null
+        ? embeddedSecret(dataDir, 'encryption-keys', () => generateEncryptionKey('local1'))
+        : undefined);
+    if (written === undefined) throw new Error('with DATABASE_URL set, PORTICO_ENCRYPTION_KEYS is required');
+    encryptionKeys = parseEncryptionKeys(written);
+  } catch (error) {
+    throw new Error(
+      `Invalid configuration: PORTICO_ENCRYPTION_KEYS: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
   return {
     port: e.PORT,
     host: e.PORTICO_HOST,
@@ -91,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     databasePoolSize: e.DATABASE_POOL_SIZE,
     dataDir,
     tokenKey,
+    encryptionKeys,
     issuer: e.PORTICO_JWT_ISSUER,
     audience: e.PORTICO_JWT_AUDIENCE,
     demo: e.PORTICO_DEMO ?? databaseUrl === null,

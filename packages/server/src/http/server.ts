@@ -11,6 +11,7 @@ import type { Logger } from '../logger.ts';
 import { appRouter } from '../router.ts';
 import { demoUsers, isDemoUserKey } from '../seed/demo-office.ts';
 import type { Services } from '../trpc/context.ts';
+import { createSealer } from '../secrets/sealer.ts';
 import { requestIdOf } from './request-id.ts';
 
 export interface PorticoServer {
@@ -52,7 +53,14 @@ export async function startPorticoServer(options: {
     audience: config.audience,
     clock,
   });
-  const services: Services = { db: database.db, clock, verifier, bus, logger };
+  const services: Services = {
+    db: database.db,
+    clock,
+    verifier,
+    bus,
+    logger,
+    sealer: createSealer(config.encryptionKeys),
+  };
 
   const trpcHandler = createHTTPHandler({
     router: appRouter,

@@ -54,6 +54,7 @@ export async function startTestServer(
     databasePoolSize: 5,
     dataDir: 'memory://',
     tokenKey: { kind: 'secret', secret: TEST_SECRET },
+    encryptionKeys: [{ id: 'test1', key: Buffer.alloc(32, 7) }],
     issuer: TEST_ISSUER,
     audience: TEST_AUDIENCE,
     demo: true,

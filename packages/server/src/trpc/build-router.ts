@@ -60,6 +60,7 @@ async function runProcedure(
         scope,
         audit,
         clock: services.clock,
+        sealer: services.sealer,
         publish: (event) => publishEvent(scope, { ...event, at: services.clock.now().toISOString() }),
       });
       const mustAudit = procedure.kind === 'mutation' || procedure.auditRead !== undefined;

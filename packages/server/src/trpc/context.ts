@@ -4,6 +4,7 @@ import type { Clock } from '../clock.ts';
 import type { Database } from '../db/database.ts';
 import type { EventBus } from '../events/event-bus.ts';
 import type { Logger } from '../logger.ts';
+import type { Sealer } from '../secrets/sealer.ts';
 
 /** What every request can reach. Created once per server instance. */
 export interface Services {
@@ -12,6 +13,7 @@ export interface Services {
   verifier: TokenVerifier;
   bus: EventBus;
   logger: Logger;
+  sealer: Sealer;
 }
 
 /** The tRPC context of one HTTP request: its id, its bearer token (unverified yet), and the services. */

@@ -4,6 +4,7 @@ import type { AuditTrail } from '../audit/audit-trail.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Clock } from '../clock.ts';
 import type { EventBus } from '../events/event-bus.ts';
+import type { Sealer } from '../secrets/sealer.ts';
 import type { OrgScope } from '../tenancy/org-scope.ts';
 
 /** What a query or mutation handler gets: the caller, their organization's scope, the audit trail, the clock. */
@@ -13,6 +14,8 @@ export interface ProcedureContext {
   scope: OrgScope;
   audit: AuditTrail;
   clock: Clock;
+  /** Seals and opens secrets stored at rest. */
+  sealer: Sealer;
   /** Announces a change to open widgets once this request's transaction commits. */
   publish(event: Omit<PorticoEvent, 'at'>): Promise<void>;
 }
