@@ -1,5 +1,6 @@
 import { eventsContract } from '../events/contract.ts';
 import { organizationsContract } from '../organizations/contract.ts';
+import { providersContract } from '../providers/contract.ts';
 import { storefrontContract } from '../storefront/contract.ts';
 
 /**
@@ -8,6 +9,7 @@ import { storefrontContract } from '../storefront/contract.ts';
  */
 export const porticoContract = {
   organizations: organizationsContract,
+  providers: providersContract,
   storefront: storefrontContract,
   events: eventsContract,
 };

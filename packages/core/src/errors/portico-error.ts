@@ -16,6 +16,7 @@ export const porticoErrorCodeSchema = z.enum([
   'NETWORK',
   'INVALID_NPI',
   'INVALID_TIN',
+  'LAST_MEDICARE_PROVIDER',
 ]);
 export type PorticoErrorCode = z.infer<typeof porticoErrorCodeSchema>;
 
@@ -49,6 +50,7 @@ export const httpStatusOfCode: Record<PorticoErrorCode, number> = {
   NETWORK: 503,
   INVALID_NPI: 422,
   INVALID_TIN: 422,
+  LAST_MEDICARE_PROVIDER: 409,
 };
 
 /** Writes a field path the way people read it: `providers[0].npi`. */

@@ -12,3 +12,66 @@ export const tinSchema = z.string().check((ctx) => {
   const result = parseTin(ctx.value);
   if (!result.ok) ctx.issues.push({ code: 'custom', message: result.problem, input: ctx.value });
 });
+
+const personName = z.string().trim().min(1, 'Enter a name').max(100, 'At most 100 characters');
+
+/** What an office enters for a provider: NPI, name (person or group) and TIN (DOMAIN.md, "Subscriptions storefront"). */
+export const providerInputSchema = z
+  .object({
+    npi: npiSchema,
+    firstName: personName.optional(),
+    lastName: personName.optional(),
+    organizationName: z
+      .string()
+      .trim()
+      .min(1, 'Enter the group name')
+      .max(200, 'At most 200 characters')
+      .optional(),
+    tin: tinSchema,
+    specialty: z.string().trim().min(1).max(100, 'At most 100 characters').optional(),
+  })
+  .superRefine((provider, ctx) => {
+    // An NPI starting with 1 names a person, with 2 an organization: each needs its own kind of name.
+    if (provider.npi.startsWith('2')) {
+      if (!provider.organizationName) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['organizationName'],
+          message: 'An organization NPI needs the group name',
+        });
+      }
+    } else {
+      if (!provider.firstName)
+        ctx.addIssue({ code: 'custom', path: ['firstName'], message: 'Enter the provider’s first name' });
+      if (!provider.lastName)
+        ctx.addIssue({ code: 'custom', path: ['lastName'], message: 'Enter the provider’s last name' });
+    }
+  });
+export type ProviderInput = z.input<typeof providerInputSchema>;
+
+export const updateProviderInputSchema = z.object({ id: z.uuid(), provider: providerInputSchema });
+
+/** One Medicare enrollment of an NPI, from CMS's public provider enrollment file. */
+export const medicareEnrollmentSchema = z.object({
+  enrollmentId: z.string(),
+  providerTypeCode: z.string(),
+  providerTypeDescription: z.string(),
+  state: z.string(),
+});
+
+/** A provider of the office as the API returns it. The TIN is shown masked when it is an SSN. */
+export const providerSchema = z.object({
+  id: z.uuid(),
+  npi: z.string(),
+  entityKind: z.enum(['individual', 'organization']),
+  displayName: z.string(),
+  firstName: z.string().nullable(),
+  lastName: z.string().nullable(),
+  organizationName: z.string().nullable(),
+  tin: z.object({ kind: z.enum(['EIN', 'SSN']), display: z.string() }),
+  specialty: z.string().nullable(),
+  medicare: z.object({ enrolled: z.boolean(), enrollments: z.array(medicareEnrollmentSchema) }),
+  createdAt: z.iso.datetime({ offset: true }),
+  updatedAt: z.iso.datetime({ offset: true }),
+});
+export type Provider = z.infer<typeof providerSchema>;

@@ -96,6 +96,38 @@ export interface SubscriptionsTable {
   updated_at: DefaultedInstant;
 }
 
+/** One row of CMS's Medicare provider enrollment file (global reference data). */
+export interface PpefEnrollmentsTable {
+  npi: string;
+  enrollment_id: string;
+  multiple_npi: boolean;
+  pac_id: string;
+  provider_type_code: string;
+  provider_type_description: string;
+  state_code: string;
+  first_name: string | null;
+  middle_name: string | null;
+  last_name: string | null;
+  organization_name: string | null;
+}
+
+export interface ProvidersTable {
+  organization_id: string;
+  id: Generated<string>;
+  npi: string;
+  entity_kind: 'individual' | 'organization';
+  first_name: string | null;
+  last_name: string | null;
+  organization_name: string | null;
+  tin_kind: 'EIN' | 'SSN';
+  tin_ein: string | null;
+  tin_ssn_sealed: string | null;
+  tin_last4: string;
+  specialty: string | null;
+  created_at: DefaultedInstant;
+  updated_at: DefaultedInstant;
+}
+
 /** The whole schema, as Kysely sees it. */
 export interface Database {
   organizations: OrganizationsTable;
@@ -107,6 +139,8 @@ export interface Database {
   audit_log: AuditLogTable;
   plans: PlansTable;
   subscriptions: SubscriptionsTable;
+  ppef_enrollments: PpefEnrollmentsTable;
+  providers: ProvidersTable;
 }
 
 /** Tables whose rows belong to one organization: every query on them goes through an OrgScope. */
@@ -115,4 +149,4 @@ export type TenantTable = {
 }[keyof Database];
 
 /** Global reference tables that any signed-in caller may read (the catalogue). */
-export type CatalogTable = 'plans';
+export type CatalogTable = 'plans' | 'ppef_enrollments';

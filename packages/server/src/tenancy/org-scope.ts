@@ -77,6 +77,16 @@ export class OrgScope {
     return sql<boolean>`${sql.ref(`${table}.organization_id`)} = ${this.organizationId}`;
   }
 
+  /**
+   * Serialises one kind of change within this organization across every connection and server instance,
+   * until the transaction ends (a PostgreSQL advisory lock), so invariants over several rows hold.
+   */
+  async lock(topic: string): Promise<void> {
+    await sql`select pg_advisory_xact_lock(hashtextextended(${`${topic}:${this.organizationId}`}, 0))`.execute(
+      this.trx,
+    );
+  }
+
   /** Reads a global catalogue table (not tenant data). */
   selectFromCatalog<T extends CatalogTable>(table: T) {
     return this.trx.selectFrom(table);

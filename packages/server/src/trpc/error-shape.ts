@@ -14,6 +14,7 @@ const trpcCodeOf: Record<PorticoErrorCode, TRPC_ERROR_CODE_KEY> = {
   NETWORK: 'SERVICE_UNAVAILABLE',
   INVALID_NPI: 'UNPROCESSABLE_CONTENT',
   INVALID_TIN: 'UNPROCESSABLE_CONTENT',
+  LAST_MEDICARE_PROVIDER: 'CONFLICT',
 };
 
 /** Wraps what a procedure threw so tRPC answers with the right status; unknown errors stay internal. */

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { mutation, query } from '../contract/define.ts';
+import { providerInputSchema, providerSchema, updateProviderInputSchema } from './schemas.ts';
+
+/** Procedures of the providers domain: the office's provider list, with each provider's Medicare status. */
+export const providersContract = {
+  list: query({
+    summary: "The office's providers with their Medicare enrollment status, ordered by name.",
+    permission: 'providers.view',
+    auditRead: 'provider',
+    input: z.void(),
+    output: z.array(providerSchema),
+  }),
+  get: query({
+    summary: 'One provider of the office.',
+    permission: 'providers.view',
+    auditRead: 'provider',
+    input: z.object({ id: z.uuid() }),
+    output: providerSchema,
+  }),
+  add: mutation({
+    summary: 'Adds a provider (NPI, name, TIN). An NPI appears once per office.',
+    permission: 'practice_setup.manage',
+    input: providerInputSchema,
+    output: providerSchema,
+  }),
+  update: mutation({
+    summary: "Replaces a provider's details.",
+    permission: 'practice_setup.manage',
+    input: updateProviderInputSchema,
+    output: providerSchema,
+  }),
+  remove: mutation({
+    summary:
+      'Removes a provider. Refused for the last Medicare-enrolled provider while a Medicare or Advantage subscription is active.',
+    permission: 'practice_setup.manage',
+    input: z.object({ id: z.uuid() }),
+    output: z.object({ id: z.uuid() }),
+  }),
+};

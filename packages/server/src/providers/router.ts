@@ -1,0 +1,47 @@
+import { PorticoError, type providersContract } from '@portico/core';
+import type { Handlers } from '../trpc/handlers.ts';
+import { deleteProvider, findProvider, insertProvider, listProviders, updateProvider } from './store.ts';
+
+const notFound = () =>
+  new PorticoError('NOT_FOUND', 'There is no such provider on your list.', { fieldPath: 'id' });
+
+/** The providers domain: the office's provider list. Every read of provider data is audited. */
+export const providersHandlers: Handlers<typeof providersContract> = {
+  async list(_input, { scope, audit }) {
+    const providers = await listProviders(scope);
+    await audit.record({ action: 'provider.list', entity: 'provider_list', entityId: scope.organizationId });
+    return providers;
+  },
+
+  async get(input, { scope, audit }) {
+    const provider = await findProvider(scope, input.id);
+    if (!provider) throw notFound();
+    await audit.record({ action: 'provider.read', entity: 'provider', entityId: provider.id });
+    return provider;
+  },
+
+  async add(input, { scope, audit, clock, sealer, publish }) {
+    const id = await insertProvider(scope, input, sealer, clock.now());
+    await audit.record({ action: 'provider.create', entity: 'provider', entityId: id });
+    await publish({ topic: 'provider.changed', entityId: id });
+    const provider = await findProvider(scope, id);
+    if (!provider) throw new Error('inserted provider vanished inside its own transaction');
+    return provider;
+  },
+
+  async update(input, { scope, audit, clock, sealer, publish }) {
+    if (!(await updateProvider(scope, input.id, input.provider, sealer, clock.now()))) throw notFound();
+    await audit.record({ action: 'provider.update', entity: 'provider', entityId: input.id });
+    await publish({ topic: 'provider.changed', entityId: input.id });
+    const provider = await findProvider(scope, input.id);
+    if (!provider) throw notFound();
+    return provider;
+  },
+
+  async remove(input, { scope, audit, publish }) {
+    if (!(await deleteProvider(scope, input.id))) throw notFound();
+    await audit.record({ action: 'provider.delete', entity: 'provider', entityId: input.id });
+    await publish({ topic: 'provider.changed', entityId: input.id });
+    return { id: input.id };
+  },
+};

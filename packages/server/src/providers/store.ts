@@ -1,0 +1,188 @@
+import {
+  npiEntityKind,
+  parseTin,
+  PorticoError,
+  type Provider,
+  type providerInputSchema,
+} from '@portico/core';
+import type { Selectable } from 'kysely';
+import type { z } from 'zod';
+import type { ProvidersTable } from '../db/database.ts';
+import type { Sealer } from '../secrets/sealer.ts';
+import type { OrgScope } from '../tenancy/org-scope.ts';
+
+type ProviderFields = z.output<typeof providerInputSchema>;
+type Enrollment = Provider['medicare']['enrollments'][number];
+
+/** The columns a TIN is stored in: an EIN as written; an SSN sealed, with only its last four digits readable. */
+function tinColumns(tin: string, sealer: Sealer) {
+  const parsed = parseTin(tin);
+  if (!parsed.ok) throw new PorticoError('INVALID_TIN', parsed.problem, { fieldPath: 'tin' });
+  const { kind, digits, formatted } = parsed.tin;
+  return {
+    tin_kind: kind,
+    tin_ein: kind === 'EIN' ? formatted : null,
+    tin_ssn_sealed: kind === 'SSN' ? sealer.seal(formatted) : null,
+    tin_last4: digits.slice(5),
+  };
+}
+
+function providerColumns(fields: ProviderFields, sealer: Sealer) {
+  const kind = npiEntityKind(fields.npi);
+  return {
+    npi: fields.npi,
+    entity_kind: kind,
+    first_name: kind === 'individual' ? (fields.firstName ?? null) : null,
+    last_name: kind === 'individual' ? (fields.lastName ?? null) : null,
+    organization_name: kind === 'organization' ? (fields.organizationName ?? null) : null,
+    specialty: fields.specialty ?? null,
+    ...tinColumns(fields.tin, sealer),
+  };
+}
+
+async function enrollmentsByNpi(
+  scope: OrgScope,
+  npis: readonly string[],
+): Promise<Map<string, Enrollment[]>> {
+  const byNpi = new Map<string, Enrollment[]>();
+  if (npis.length === 0) return byNpi;
+  const rows = await scope
+    .selectFromCatalog('ppef_enrollments')
+    .select(['npi', 'enrollment_id', 'provider_type_code', 'provider_type_description', 'state_code'])
+    .where('npi', 'in', [...npis])
+    .orderBy('npi')
+    .orderBy('enrollment_id')
+    .execute();
+  for (const row of rows) {
+    const list = byNpi.get(row.npi) ?? [];
+    list.push({
+      enrollmentId: row.enrollment_id,
+      providerTypeCode: row.provider_type_code,
+      providerTypeDescription: row.provider_type_description,
+      state: row.state_code,
+    });
+    byNpi.set(row.npi, list);
+  }
+  return byNpi;
+}
+
+function toProvider(row: Selectable<ProvidersTable>, enrollments: Enrollment[]): Provider {
+  const displayName =
+    row.entity_kind === 'organization'
+      ? (row.organization_name ?? row.npi)
+      : [row.first_name, row.last_name].filter((part) => part !== null).join(' ');
+  return {
+    id: row.id,
+    npi: row.npi,
+    entityKind: row.entity_kind,
+    displayName,
+    firstName: row.first_name,
+    lastName: row.last_name,
+    organizationName: row.organization_name,
+    tin: {
+      kind: row.tin_kind,
+      display: row.tin_kind === 'SSN' ? `***-**-${row.tin_last4}` : (row.tin_ein ?? ''),
+    },
+    specialty: row.specialty,
+    medicare: { enrolled: enrollments.length > 0, enrollments },
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+/** The office's providers with their Medicare status, ordered by name. */
+export async function listProviders(scope: OrgScope): Promise<Provider[]> {
+  const rows = await scope.selectFrom('providers').selectAll().execute();
+  const enrollments = await enrollmentsByNpi(
+    scope,
+    rows.map((row) => row.npi),
+  );
+  return rows
+    .map((row) => toProvider(row, enrollments.get(row.npi) ?? []))
+    .sort((a, b) => a.displayName.localeCompare(b.displayName) || a.npi.localeCompare(b.npi));
+}
+
+/** One provider of the office, or undefined. */
+export async function findProvider(scope: OrgScope, id: string): Promise<Provider | undefined> {
+  const row = await scope.selectFrom('providers').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) return undefined;
+  const enrollments = await enrollmentsByNpi(scope, [row.npi]);
+  return toProvider(row, enrollments.get(row.npi) ?? []);
+}
+
+/** Refuses an NPI the office already lists (under another id). Call with the providers lock held. */
+async function assertNpiFree(scope: OrgScope, npi: string, exceptId?: string): Promise<void> {
+  let query = scope.selectFrom('providers').select('id').where('npi', '=', npi);
+  if (exceptId !== undefined) query = query.where('id', '<>', exceptId);
+  if (await query.executeTakeFirst()) {
+    throw new PorticoError('CONFLICT', `NPI ${npi} is already on your provider list.`, { fieldPath: 'npi' });
+  }
+}
+
+/** Adds a provider; returns its id. */
+export async function insertProvider(
+  scope: OrgScope,
+  fields: ProviderFields,
+  sealer: Sealer,
+  now: Date,
+): Promise<string> {
+  await scope.lock('providers');
+  await assertNpiFree(scope, fields.npi);
+  const row = await scope
+    .insertInto('providers', { ...providerColumns(fields, sealer), created_at: now, updated_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Replaces a provider's details; false when the office has no such provider. */
+export async function updateProvider(
+  scope: OrgScope,
+  id: string,
+  fields: ProviderFields,
+  sealer: Sealer,
+  now: Date,
+): Promise<boolean> {
+  await scope.lock('providers');
+  await assertNpiFree(scope, fields.npi, id);
+  const result = await scope
+    .updateTable('providers')
+    .set({ ...providerColumns(fields, sealer), updated_at: now })
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/**
+ * Removes a provider. DOMAIN.md: an office cannot remove its last Medicare-enrolled provider while a Medicare or
+ * Advantage subscription is active. The providers lock makes the check hold under concurrent removals.
+ */
+export async function deleteProvider(scope: OrgScope, id: string): Promise<boolean> {
+  await scope.lock('providers');
+  const provider = await findProvider(scope, id);
+  if (!provider) return false;
+  if (provider.medicare.enrolled && (await hasActiveMedicareSubscription(scope))) {
+    const others = (await listProviders(scope)).filter((other) => other.id !== id && other.medicare.enrolled);
+    if (others.length === 0) {
+      throw new PorticoError(
+        'LAST_MEDICARE_PROVIDER',
+        `${provider.displayName} is your office's only Medicare-enrolled provider, and your Medicare services need at least one. Add another Medicare-enrolled provider first.`,
+        { fieldPath: 'id' },
+      );
+    }
+  }
+  await scope.deleteFrom('providers').where('id', '=', id).execute();
+  return true;
+}
+
+/** True while the office holds a plan that needs a Medicare-enrolled provider and is not cancelled. */
+export async function hasActiveMedicareSubscription(scope: OrgScope): Promise<boolean> {
+  const row = await scope
+    .selectFrom('subscriptions')
+    .innerJoin('plans', 'plans.code', 'subscriptions.plan_code')
+    .select('subscriptions.id')
+    .where('plans.requires_medicare_provider', '=', true)
+    .where('subscriptions.status', '<>', 'CANCELLED')
+    .executeTakeFirst();
+  return row !== undefined;
+}
