@@ -3,6 +3,7 @@ import * as organizations from './0001_organizations.ts';
 import * as auditLog from './0002_audit_log.ts';
 import * as storefront from './0003_storefront.ts';
 import * as providers from './0004_providers.ts';
+import * as ppefFiles from './0005_ppef_files.ts';
 
 /** Every migration, in order. A new one is a new numbered file added here. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '0002_audit_log': auditLog,
   '0003_storefront': storefront,
   '0004_providers': providers,
+  '0005_ppef_files': ppefFiles,
 };

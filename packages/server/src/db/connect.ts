@@ -1,8 +1,11 @@
 import { mkdirSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
+import pgCopyStreams from 'pg-copy-streams';
 import type { Database } from './database.ts';
 
 const DATE_OID = 1082;
@@ -19,7 +22,19 @@ export interface DatabaseHandle {
   kind: 'postgres' | 'pglite';
   /** Listens on a channel on a dedicated connection; returns what stops listening. */
   listen(channel: string, onNotification: NotificationHandler): Promise<() => Promise<void>>;
+  /**
+   * Bulk-loads chunks of COPY text format (whole lines) into a table: `COPY … FROM STDIN` on PostgreSQL,
+   * `/dev/blob` batches of bounded size on PGlite. Memory stays bounded by one batch either way.
+   */
+  copyIn(table: string, columns: readonly string[], chunks: AsyncIterable<string>): Promise<void>;
   close(): Promise<void>;
+}
+
+/** PGlite loads one Blob per COPY; this bounds how much of a file is held at once. */
+const PGLITE_COPY_BATCH_BYTES = 8 * 1024 * 1024;
+
+function copyTarget(table: string, columns: readonly string[]): string {
+  return `${quoteIdentifier(table)} (${columns.map(quoteIdentifier).join(', ')})`;
 }
 
 function quoteIdentifier(identifier: string): string {
@@ -47,6 +62,15 @@ export function openPostgres(connectionString: string, poolSize = 10): DatabaseH
         await client.end().catch(() => undefined);
       };
     },
+    async copyIn(table, columns, chunks) {
+      const client = await pool.connect();
+      try {
+        const copy = client.query(pgCopyStreams.from(`COPY ${copyTarget(table, columns)} FROM STDIN`));
+        await pipeline(Readable.from(chunks), copy);
+      } finally {
+        client.release();
+      }
+    },
     async close() {
       await db.destroy();
     },
@@ -64,6 +88,23 @@ export async function openPglite(dataDir: string): Promise<DatabaseHandle> {
     async listen(channel, onNotification) {
       const stop = await pglite.listen(channel, onNotification);
       return stop;
+    },
+    async copyIn(table, columns, chunks) {
+      const statement = `COPY ${copyTarget(table, columns)} FROM '/dev/blob'`;
+      let batch: string[] = [];
+      let size = 0;
+      const flush = async () => {
+        if (batch.length === 0) return;
+        await pglite.query(statement, [], { blob: new Blob(batch) });
+        batch = [];
+        size = 0;
+      };
+      for await (const chunk of chunks) {
+        batch.push(chunk);
+        size += chunk.length;
+        if (size >= PGLITE_COPY_BATCH_BYTES) await flush();
+      }
+      await flush();
     },
     async close() {
       await db.destroy();

@@ -128,6 +128,28 @@ export interface ProvidersTable {
   updated_at: DefaultedInstant;
 }
 
+/** One import of the enrollment file. At most one row is CURRENT: the file the lookups read. */
+export interface PpefFilesTable {
+  id: Generated<string>;
+  file_name: string;
+  sha256: string;
+  status: 'CURRENT' | 'REPLACED' | 'REJECTED';
+  rows_read: number;
+  rows_loaded: number;
+  rows_malformed: number;
+  rows_duplicate: number;
+  started_at: Instant;
+  finished_at: Instant;
+  problem: string | null;
+}
+
+/** An office whose Medicare plan lacks a Medicare-enrolled provider in the current file (flagged by the import). */
+export interface MedicareProviderGapsTable {
+  organization_id: string;
+  detected_at: Instant;
+  ppef_file_id: string;
+}
+
 /** The whole schema, as Kysely sees it. */
 export interface Database {
   organizations: OrganizationsTable;
@@ -141,6 +163,8 @@ export interface Database {
   subscriptions: SubscriptionsTable;
   ppef_enrollments: PpefEnrollmentsTable;
   providers: ProvidersTable;
+  ppef_files: PpefFilesTable;
+  medicare_provider_gaps: MedicareProviderGapsTable;
 }
 
 /** Tables whose rows belong to one organization: every query on them goes through an OrgScope. */

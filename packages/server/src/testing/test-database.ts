@@ -3,12 +3,18 @@ import pg from 'pg';
 import { openPglite, openPostgres, type DatabaseHandle } from '../db/connect.ts';
 
 /**
- * A fresh, empty database for one test file: in-memory PGlite by default, or a new database on the
- * PostgreSQL server named by DATABASE_URL (dropped again on close). Tests never share state.
+ * A fresh, empty database for one test file: in-memory PGlite by default (or in `pgliteDir`), or a new
+ * database on the PostgreSQL server named by DATABASE_URL (dropped again on close). Tests never share state.
+ * `url` is what another process would set as DATABASE_URL, or PORTICO_DATA_DIR for PGlite.
  */
-export async function openTestDatabase(): Promise<DatabaseHandle> {
+export async function openTestDatabase(
+  options: { pgliteDir?: string } = {},
+): Promise<DatabaseHandle & { url: string }> {
   const serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl) return openPglite('memory://');
+  if (!serverUrl) {
+    const dir = options.pgliteDir ?? 'memory://';
+    return { ...(await openPglite(dir)), url: dir };
+  }
   const name = `portico_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
@@ -22,6 +28,7 @@ export async function openTestDatabase(): Promise<DatabaseHandle> {
   const handle = openPostgres(url.toString(), 5);
   return {
     ...handle,
+    url: url.toString(),
     async close() {
       await handle.close();
       const dropper = new pg.Client({ connectionString: serverUrl });

@@ -1,0 +1,72 @@
+import { parseArgs } from 'node:util';
+import { PorticoError } from '@portico/core';
+import { systemClock } from '../clock.ts';
+import { loadConfig } from '../config.ts';
+import { openDatabase } from '../db/connect.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { writePpefFile } from './generate.ts';
+import { importPpefFile } from './import.ts';
+
+const usage = `Usage:
+  npm run import:ppef -- FILE [--max-malformed 0.01]
+      Imports a Medicare provider enrollment (PPEF) CSV into the database named by DATABASE_URL, or the embedded
+      PGlite data directory (stop the server first: PGlite allows one process).
+  npm run generate:ppef -- FILE --rows N [--seed 1] [--dirty 0.001] [--crlf] [--bom]
+      Writes a synthetic file in the real format.`;
+
+async function main(): Promise<number> {
+  const [command, ...rest] = process.argv.slice(2);
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: {
+      rows: { type: 'string' },
+      seed: { type: 'string' },
+      dirty: { type: 'string' },
+      crlf: { type: 'boolean' },
+      bom: { type: 'boolean' },
+      'max-malformed': { type: 'string' },
+    },
+  });
+  const file = positionals[0];
+  if (!file || (command !== 'import' && command !== 'generate')) {
+    process.stderr.write(`${usage}\n`);
+    return 2;
+  }
+  if (command === 'generate') {
+    const rows = Number(values.rows ?? '1000');
+    await writePpefFile(file, {
+      rows,
+      seed: Number(values.seed ?? '1'),
+      dirtyRatio: Number(values.dirty ?? '0.001'),
+      crlf: values.crlf ?? false,
+      bom: values.bom ?? false,
+    });
+    process.stdout.write(`Wrote ${rows} rows to ${file}\n`);
+    return 0;
+  }
+  const config = loadConfig();
+  const database = await openDatabase(config);
+  try {
+    await migrateToLatest(database.db);
+    const report = await importPpefFile(database, file, {
+      clock: systemClock,
+      ...(values['max-malformed'] ? { maxMalformedRatio: Number(values['max-malformed']) } : {}),
+    });
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    return 0;
+  } catch (error) {
+    process.stderr.write(`Import failed: ${error instanceof PorticoError ? error.message : String(error)}\n`);
+    return 1;
+  } finally {
+    await database.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`${String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,292 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { npiCheckDigit, PorticoError } from '@portico/core';
+import { sql } from 'kysely';
+import { PinnedClock } from '../clock.ts';
+import { openPglite, type DatabaseHandle } from '../db/connect.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { seedDemo } from '../seed/demo-office.ts';
+import { openTestDatabase } from '../testing/test-database.ts';
+import { PPEF_COLUMNS } from './format.ts';
+import { writePpefFile } from './generate.ts';
+import { importPpefFile } from './import.ts';
+
+const HEADER = PPEF_COLUMNS.join(',');
+const npi = (firstNine: string) => firstNine + npiCheckDigit(firstNine);
+const REYES = npi('123456789');
+const GROUP = npi('212345678');
+const row = (n: string, enrollment: string, last = 'REYES', org = '') =>
+  `${n},N,1234567890,${enrollment},14-08,PRACTITIONER - FAMILY PRACTICE,MA,JORDAN,,${last},${org}`;
+
+describe('importing the Medicare enrollment file (PPEF)', () => {
+  let database: DatabaseHandle & { url: string };
+  let dir: string;
+  const clock = new PinnedClock('2026-11-23T15:00:00Z');
+  const write = (name: string, text: string) => {
+    const path = join(dir, name);
+    writeFileSync(path, text);
+    return path;
+  };
+  const enrolledNpis = async () =>
+    (await database.db.selectFrom('ppef_enrollments').select('npi').distinct().orderBy('npi').execute()).map(
+      (r) => r.npi,
+    );
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'portico-ppef-'));
+    database = await openTestDatabase();
+    await migrateToLatest(database.db);
+    await seedDemo(database.db, { issuer: 'test', now: clock.now() });
+  });
+  after(async () => {
+    await database.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('loads a clean file and records its name, counts and checksum', async () => {
+    const path = write(
+      'clean.csv',
+      `${HEADER}\n${row(REYES, 'I20170405000123')}\n${row(GROUP, 'O20170405000124', '', 'MAPLE STREET MEDICAL GROUP')}\n`,
+    );
+    const report = await importPpefFile(database, path, { clock });
+    assert.equal(report.outcome, 'loaded');
+    assert.deepEqual(
+      [report.rowsRead, report.rowsLoaded, report.rowsMalformed, report.rowsDuplicate],
+      [2, 2, 0, 0],
+    );
+    assert.match(report.sha256, /^[0-9a-f]{64}$/);
+    assert.deepEqual(await enrolledNpis(), [REYES, GROUP].sort());
+    const file = await database.db
+      .selectFrom('ppef_files')
+      .selectAll()
+      .where('status', '=', 'CURRENT')
+      .executeTakeFirstOrThrow();
+    assert.equal(file.file_name, 'clean.csv');
+    assert.equal(file.rows_loaded, 2);
+  });
+
+  it('changes nothing when the same file is imported again', async () => {
+    const before = await database.db.selectFrom('ppef_files').select('id').execute();
+    const report = await importPpefFile(database, join(dir, 'clean.csv'), { clock });
+    assert.equal(report.outcome, 'unchanged');
+    assert.deepEqual(await database.db.selectFrom('ppef_files').select('id').execute(), before);
+  });
+
+  it('refuses a file with a wrong header and keeps the current data', async () => {
+    const path = write('wrong-header.csv', `NPI,NAME\n${row(REYES, 'I20170405000999')}\n`);
+    await assert.rejects(
+      importPpefFile(database, path, { clock }),
+      (error: unknown) =>
+        error instanceof PorticoError && error.code === 'BAD_REQUEST' && /header/.test(error.message),
+    );
+    await assert.rejects(importPpefFile(database, write('empty.csv', ''), { clock }), /empty/);
+    assert.deepEqual(await enrolledNpis(), [REYES, GROUP].sort());
+  });
+
+  it('reads quoted commas, blank names, CRLF line ends and a UTF-8 BOM, and reports bad lines by number', async () => {
+    const lines = [
+      HEADER,
+      row(REYES, 'I20170405000123'),
+      `${GROUP},N,1234567890,O20170405000124,12-70,PART B SUPPLIER - CLINIC/GROUP PRACTICE,MA,,,,"SMITH, JONES & ASSOCIATES, P.C."`,
+      `${npi('145678901')},N,1234567890,I20170405000125,14-08,PRACTITIONER - FAMILY PRACTICE,MA,,,,`,
+      '1234567890,N,1234567890,I20170405000126,14-08,X,MA,A,,B,',
+      `${npi('156789012')},N,123`,
+    ];
+    for (let i = 0; i < 200; i += 1)
+      lines.push(row(npi(String(160000000 + i)), `I2017040500${String(1000 + i)}`));
+    lines.push(`${npi('198765432')},N,1234567890,I20170405000999,14-08,"PRACTITIONER - FAMILY`);
+    const path = write('dirty.csv', `\uFEFF${lines.join('\r\n')}`);
+    const report = await importPpefFile(database, path, { clock, maxMalformedRatio: 0.05 });
+    assert.equal(report.rowsRead, 206);
+    assert.equal(report.rowsLoaded, 203);
+    assert.deepEqual(report.malformed.slice(0, 2), [
+      { line: 5, reason: 'NPI "1234567890" is not a valid NPI' },
+      { line: 6, reason: 'has 3 fields instead of 11' },
+    ]);
+    assert.equal(report.malformed[2]?.line, 207, 'the truncated last line');
+    const group = await database.db
+      .selectFrom('ppef_enrollments')
+      .selectAll()
+      .where('npi', '=', GROUP)
+      .executeTakeFirstOrThrow();
+    assert.equal(group.organization_name, 'SMITH, JONES & ASSOCIATES, P.C.');
+    const blank = await database.db
+      .selectFrom('ppef_enrollments')
+      .selectAll()
+      .where('npi', '=', npi('145678901'))
+      .executeTakeFirstOrThrow();
+    assert.equal(blank.last_name, null);
+  });
+
+  it('rejects a file over the malformed limit, records the refusal and keeps the current data', async () => {
+    const before = await enrolledNpis();
+    const path = write('mostly-bad.csv', `${HEADER}\n${row(REYES, 'I20170405000777')}\nbad,line\nworse\n`);
+    await assert.rejects(importPpefFile(database, path, { clock }), /2 of 3 rows are malformed/);
+    assert.deepEqual(await enrolledNpis(), before);
+    const rejected = await database.db
+      .selectFrom('ppef_files')
+      .selectAll()
+      .where('status', '=', 'REJECTED')
+      .execute();
+    assert.equal(rejected.length, 1);
+    assert.equal(
+      (
+        await sql<{
+          n: number;
+        }>`select count(*)::int as n from pg_tables where tablename = 'ppef_enrollments_staging'`.execute(
+          database.db,
+        )
+      ).rows[0]?.n,
+      0,
+    );
+  });
+
+  it('keeps one row per NPI and enrollment when the file repeats one', async () => {
+    const path = write(
+      'repeats.csv',
+      `${HEADER}\n${row(REYES, 'I20170405000123')}\n${row(REYES, 'I20170405000123')}\n${row(REYES, 'I20170405000124')}\n`,
+    );
+    const report = await importPpefFile(database, path, { clock });
+    assert.deepEqual([report.rowsLoaded, report.rowsDuplicate], [2, 1]);
+    assert.equal((await database.db.selectFrom('ppef_enrollments').select('npi').execute()).length, 2);
+  });
+
+  it('flags an office whose only Medicare provider left the file, and clears the flag when it returns', async () => {
+    const office = await database.db
+      .selectFrom('organizations')
+      .select('id')
+      .where('external_id', '=', 'demo-office')
+      .executeTakeFirstOrThrow();
+    await database.db
+      .insertInto('subscriptions')
+      .values({
+        organization_id: office.id,
+        plan_code: 'MEDICARE',
+        status: 'ACTIVE',
+        started_on: '2026-10-01',
+      })
+      .execute();
+    await database.db
+      .insertInto('providers')
+      .values({
+        organization_id: office.id,
+        npi: REYES,
+        entity_kind: 'individual',
+        first_name: 'Jordan',
+        last_name: 'Reyes',
+        tin_kind: 'EIN',
+        tin_ein: '12-3456789',
+        tin_last4: '6789',
+      })
+      .execute();
+    const without = await importPpefFile(
+      database,
+      write('without-reyes.csv', `${HEADER}\n${row(GROUP, 'O20170405000124', '', 'GROUP')}\n`),
+      { clock },
+    );
+    assert.equal(without.officesFlagged, 1);
+    assert.deepEqual(
+      (await database.db.selectFrom('medicare_provider_gaps').select('organization_id').execute()).map(
+        (r) => r.organization_id,
+      ),
+      [office.id],
+    );
+    const back = await importPpefFile(
+      database,
+      write('with-reyes.csv', `${HEADER}\n${row(REYES, 'I20170405000123')}\n`),
+      { clock },
+    );
+    assert.equal(back.officesFlagged, 0);
+    assert.deepEqual(await database.db.selectFrom('medicare_provider_gaps').selectAll().execute(), []);
+  });
+
+  it('finds one NPI through the primary key index', async () => {
+    await importPpefFile(database, await generated('indexed.csv', 5000), { clock });
+    await sql`analyze ppef_enrollments`.execute(database.db);
+    const plan = await sql<{
+      'QUERY PLAN': string;
+    }>`explain select * from ppef_enrollments where npi = ${REYES}`.execute(database.db);
+    const text = plan.rows.map((r) => r['QUERY PLAN']).join('\n');
+    assert.match(text, /Index (Only )?Scan using ppef_enrollments_pkey/);
+  });
+
+  async function generated(name: string, rows: number) {
+    const path = join(dir, name);
+    await writePpefFile(path, { rows, seed: rows });
+    return path;
+  }
+});
+
+describe('an import killed half-way (kill -9)', () => {
+  it('leaves the previous file in place, and the next import succeeds', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'portico-ppef-kill-'));
+    const clock = new PinnedClock('2026-11-23T15:00:00Z');
+    let database = await openTestDatabase({ pgliteDir: join(dir, 'data') });
+    const reopen = async () => (process.env.DATABASE_URL ? database : openPglite(join(dir, 'data')));
+    try {
+      await migrateToLatest(database.db);
+      const small = join(dir, 'small.csv');
+      writeFileSync(small, `${PPEF_COLUMNS.join(',')}\n${row(REYES, 'I20170405000123')}\n`);
+      await importPpefFile(database, small, { clock });
+      const big = join(dir, 'big.csv');
+      await writePpefFile(big, { rows: 300_000, seed: 7 });
+      if (!process.env.DATABASE_URL) await database.close(); // PGlite: one process at a time
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', 'packages/server/src/ppef/cli.ts', 'import', big],
+        {
+          env: {
+            ...process.env,
+            ...(process.env.DATABASE_URL
+              ? { DATABASE_URL: database.url }
+              : { PORTICO_DATA_DIR: join(dir, 'data') }),
+            PORTICO_JWT_SECRET: 'k'.repeat(40),
+            PORTICO_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`,
+          },
+          stdio: 'ignore',
+        },
+      );
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      if (process.env.DATABASE_URL) {
+        // Kill once the staging table exists and the COPY is under way.
+        for (let i = 0; i < 400; i += 1) {
+          const { rows } = await sql<{
+            n: number;
+          }>`select count(*)::int as n from pg_tables where tablename = 'ppef_enrollments_staging'`.execute(
+            database.db,
+          );
+          if ((rows[0]?.n ?? 0) > 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 25));
+        }
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      } else {
+        await new Promise((resolve) => setTimeout(resolve, 4000));
+      }
+      child.kill('SIGKILL');
+      await exited;
+      database = Object.assign(await reopen(), { url: database.url });
+      const npis = await database.db.selectFrom('ppef_enrollments').select('npi').execute();
+      assert.deepEqual(
+        npis.map((r) => r.npi),
+        [REYES],
+        'the previous file is intact',
+      );
+      const current = await database.db
+        .selectFrom('ppef_files')
+        .select('file_name')
+        .where('status', '=', 'CURRENT')
+        .execute();
+      assert.deepEqual(current, [{ file_name: 'small.csv' }]);
+      const report = await importPpefFile(database, big, { clock });
+      assert.equal(report.outcome, 'loaded');
+      assert.ok(report.rowsLoaded > 290_000);
+    } finally {
+      await database.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,253 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { basename } from 'node:path';
+import { PorticoError } from '@portico/core';
+import { parse } from 'csv-parse';
+import { sql, type Kysely } from 'kysely';
+import type { Clock } from '../clock.ts';
+import type { DatabaseHandle } from '../db/connect.ts';
+import type { Database } from '../db/database.ts';
+import { headerProblem, parsePpefRecord, PPEF_TABLE_COLUMNS, toCopyLine } from './format.ts';
+
+/** A malformed line of the file: its 1-based line number and what is wrong with it. */
+export interface MalformedLine {
+  line: number;
+  reason: string;
+}
+
+/** What an import did. */
+export interface PpefImportReport {
+  fileId: string | null;
+  fileName: string;
+  sha256: string;
+  /** `loaded`: now the current file; `unchanged`: same checksum as the current file, nothing done. */
+  outcome: 'loaded' | 'unchanged';
+  rowsRead: number;
+  rowsLoaded: number;
+  rowsMalformed: number;
+  rowsDuplicate: number;
+  /** The first malformed lines (at most `MALFORMED_SAMPLE`), for the person who supplied the file. */
+  malformed: MalformedLine[];
+  /** Offices now flagged: a Medicare plan without a Medicare-enrolled provider in this file. */
+  officesFlagged: number;
+}
+
+export const MALFORMED_SAMPLE = 100;
+const STAGING = 'ppef_enrollments_staging';
+/** COPY chunks are grouped to about this many characters, so the loader is not fed one tiny write per row. */
+const CHUNK_CHARS = 256 * 1024;
+
+/** The SHA-256 of a file, read as a stream. */
+async function sha256Of(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk);
+  return hash.digest('hex');
+}
+
+interface ParseTally {
+  rowsRead: number;
+  rowsMalformed: number;
+  malformed: MalformedLine[];
+}
+
+function noteMalformed(tally: ParseTally, line: number, reason: string): void {
+  tally.rowsMalformed += 1;
+  if (tally.malformed.length < MALFORMED_SAMPLE) tally.malformed.push({ line, reason });
+}
+
+/**
+ * Streams the file's valid rows as COPY text chunks. The header must be the PPEF header (else BAD_REQUEST);
+ * other bad lines are counted with their line numbers and left out. Never holds more than one chunk.
+ */
+async function* copyChunks(path: string, tally: ParseTally): AsyncGenerator<string> {
+  const parser = createReadStream(path).pipe(
+    parse({
+      bom: true,
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      skip_records_with_error: true,
+      on_skip: (error) => {
+        tally.rowsRead += 1;
+        noteMalformed(
+          tally,
+          Number(error?.lines ?? 0),
+          error ? `cannot be read as CSV (${error.code})` : 'cannot be read as CSV',
+        );
+        return undefined;
+      },
+    }),
+  );
+  let header = true;
+  let chunk = '';
+  for await (const { record, info } of parser as AsyncIterable<{
+    record: string[];
+    info: { lines: number };
+  }>) {
+    if (header) {
+      const problem = headerProblem(record);
+      if (problem) throw new PorticoError('BAD_REQUEST', problem, { fieldPath: 'file' });
+      header = false;
+      continue;
+    }
+    tally.rowsRead += 1;
+    const parsed = parsePpefRecord(record);
+    if (!parsed.ok) {
+      noteMalformed(tally, info.lines, parsed.reason);
+      continue;
+    }
+    chunk += toCopyLine(parsed.row);
+    if (chunk.length >= CHUNK_CHARS) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  if (header)
+    throw new PorticoError('BAD_REQUEST', 'The file is empty: it has no header line.', { fieldPath: 'file' });
+  if (chunk !== '') yield chunk;
+}
+
+/** Adds the primary key to the staging table, removing exact (npi, enrollment) repeats first if there are any. */
+async function keyStaging(db: Kysely<Database>): Promise<number> {
+  try {
+    await sql`alter table ${sql.table(STAGING)} add constraint ppef_enrollments_staging_pkey primary key (npi, enrollment_id)`.execute(
+      db,
+    );
+    return 0;
+  } catch {
+    const removed = await sql`
+      delete from ${sql.table(STAGING)} a using ${sql.table(STAGING)} b
+      where a.npi = b.npi and a.enrollment_id = b.enrollment_id and a.ctid > b.ctid`.execute(db);
+    await sql`alter table ${sql.table(STAGING)} add constraint ppef_enrollments_staging_pkey primary key (npi, enrollment_id)`.execute(
+      db,
+    );
+    return Number(removed.numAffectedRows ?? 0n);
+  }
+}
+
+/**
+ * Flags, in the swap's transaction, every office with a live Medicare or Advantage plan and no provider in the
+ * new file, and clears the flag of offices that have one again. A system job: it spans all offices on purpose.
+ */
+async function flagMedicareGaps(trx: Kysely<Database>, fileId: string, now: Date): Promise<number> {
+  await trx.deleteFrom('medicare_provider_gaps').execute();
+  const result = await sql`
+    insert into medicare_provider_gaps (organization_id, detected_at, ppef_file_id)
+    select distinct s.organization_id, ${now}::timestamptz, ${fileId}::uuid
+    from subscriptions s join plans p on p.code = s.plan_code
+    where p.requires_medicare_provider and s.status <> 'CANCELLED'
+      and not exists (
+        select 1 from providers pr join ppef_enrollments e on e.npi = pr.npi
+        where pr.organization_id = s.organization_id)`.execute(trx);
+  return Number(result.numAffectedRows ?? 0n);
+}
+
+/**
+ * Imports a PPEF CSV: streamed, never whole in memory; loaded into a staging table and swapped in with one
+ * transaction, so readers see the old file or the new one, never a mix. A failure or a killed process
+ * leaves the current data as it was (the next import drops the stale staging table). The same file twice
+ * changes nothing. More than `maxMalformedRatio` of bad rows rejects the file.
+ */
+export async function importPpefFile(
+  database: DatabaseHandle,
+  path: string,
+  options: { clock: Clock; fileName?: string; maxMalformedRatio?: number },
+): Promise<PpefImportReport> {
+  const { db } = database;
+  const startedAt = options.clock.now();
+  const fileName = options.fileName ?? basename(path);
+  const sha256 = await sha256Of(path);
+  const current = await db
+    .selectFrom('ppef_files')
+    .select(['id', 'sha256'])
+    .where('status', '=', 'CURRENT')
+    .executeTakeFirst();
+  const tally: ParseTally = { rowsRead: 0, rowsMalformed: 0, malformed: [] };
+  if (current?.sha256 === sha256) {
+    return {
+      fileId: current.id,
+      fileName,
+      sha256,
+      outcome: 'unchanged',
+      rowsRead: 0,
+      rowsLoaded: 0,
+      rowsMalformed: 0,
+      rowsDuplicate: 0,
+      malformed: [],
+      officesFlagged: 0,
+    };
+  }
+
+  await sql`drop table if exists ${sql.table(STAGING)}`.execute(db);
+  await sql`create table ${sql.table(STAGING)} (like ppef_enrollments including defaults)`.execute(db);
+  try {
+    await database.copyIn(STAGING, PPEF_TABLE_COLUMNS, copyChunks(path, tally));
+    const maxRatio = options.maxMalformedRatio ?? 0.01;
+    if (tally.rowsRead === 0 || tally.rowsMalformed > tally.rowsRead * maxRatio) {
+      const problem =
+        tally.rowsRead === 0
+          ? 'The file has a header but no rows.'
+          : `${tally.rowsMalformed} of ${tally.rowsRead} rows are malformed, over the limit of ${(maxRatio * 100).toFixed(2)}%.`;
+      await db
+        .insertInto('ppef_files')
+        .values({
+          file_name: fileName,
+          sha256,
+          status: 'REJECTED',
+          rows_read: tally.rowsRead,
+          rows_loaded: 0,
+          rows_malformed: tally.rowsMalformed,
+          rows_duplicate: 0,
+          started_at: startedAt,
+          finished_at: options.clock.now(),
+          problem,
+        })
+        .execute();
+      throw new PorticoError('BAD_REQUEST', problem, { fieldPath: 'file' });
+    }
+    const rowsDuplicate = await keyStaging(db);
+    const rowsLoaded = tally.rowsRead - tally.rowsMalformed - rowsDuplicate;
+    const { fileId, officesFlagged } = await db.transaction().execute(async (trx) => {
+      await sql`lock table ppef_enrollments in access exclusive mode`.execute(trx);
+      await sql`drop table ppef_enrollments`.execute(trx);
+      await sql`alter table ${sql.table(STAGING)} rename to ppef_enrollments`.execute(trx);
+      await sql`alter index ppef_enrollments_staging_pkey rename to ppef_enrollments_pkey`.execute(trx);
+      await trx
+        .updateTable('ppef_files')
+        .set({ status: 'REPLACED' })
+        .where('status', '=', 'CURRENT')
+        .execute();
+      const file = await trx
+        .insertInto('ppef_files')
+        .values({
+          file_name: fileName,
+          sha256,
+          status: 'CURRENT',
+          rows_read: tally.rowsRead,
+          rows_loaded: rowsLoaded,
+          rows_malformed: tally.rowsMalformed,
+          rows_duplicate: rowsDuplicate,
+          started_at: startedAt,
+          finished_at: options.clock.now(),
+          problem: null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return { fileId: file.id, officesFlagged: await flagMedicareGaps(trx, file.id, options.clock.now()) };
+    });
+    return {
+      fileId,
+      fileName,
+      sha256,
+      outcome: 'loaded',
+      rowsRead: tally.rowsRead,
+      rowsLoaded,
+      rowsMalformed: tally.rowsMalformed,
+      rowsDuplicate,
+      malformed: tally.malformed,
+      officesFlagged,
+    };
+  } finally {
+    await sql`drop table if exists ${sql.table(STAGING)}`.execute(db);
+  }
+}
