@@ -30,6 +30,8 @@ export interface PpefImportReport {
   malformed: MalformedLine[];
   /** Offices now flagged: a Medicare plan without a Medicare-enrolled provider in this file. */
   officesFlagged: number;
+  /** Milliseconds spent in each phase: checksum, parse and COPY, primary key, swap. */
+  phaseMs: { checksum: number; load: number; key: number; swap: number };
 }
 
 export const MALFORMED_SAMPLE = 100;
@@ -156,7 +158,9 @@ export async function importPpefFile(
   const { db } = database;
   const startedAt = options.clock.now();
   const fileName = options.fileName ?? basename(path);
+  const phaseStart = performance.now();
   const sha256 = await sha256Of(path);
+  const phaseMs = { checksum: performance.now() - phaseStart, load: 0, key: 0, swap: 0 };
   const current = await db
     .selectFrom('ppef_files')
     .select(['id', 'sha256'])
@@ -175,13 +179,16 @@ export async function importPpefFile(
       rowsDuplicate: 0,
       malformed: [],
       officesFlagged: 0,
+      phaseMs,
     };
   }
 
   await sql`drop table if exists ${sql.table(STAGING)}`.execute(db);
   await sql`create table ${sql.table(STAGING)} (like ppef_enrollments including defaults)`.execute(db);
   try {
+    const loadStart = performance.now();
     await database.copyIn(STAGING, PPEF_TABLE_COLUMNS, copyChunks(path, tally));
+    phaseMs.load = performance.now() - loadStart;
     const maxRatio = options.maxMalformedRatio ?? 0.01;
     if (tally.rowsRead === 0 || tally.rowsMalformed > tally.rowsRead * maxRatio) {
       const problem =
@@ -205,7 +212,10 @@ export async function importPpefFile(
         .execute();
       throw new PorticoError('BAD_REQUEST', problem, { fieldPath: 'file' });
     }
+    const keyStart = performance.now();
     const rowsDuplicate = await keyStaging(db);
+    phaseMs.key = performance.now() - keyStart;
+    const swapStart = performance.now();
     const rowsLoaded = tally.rowsRead - tally.rowsMalformed - rowsDuplicate;
     const { fileId, officesFlagged } = await db.transaction().execute(async (trx) => {
       await sql`lock table ppef_enrollments in access exclusive mode`.execute(trx);
@@ -235,6 +245,7 @@ export async function importPpefFile(
         .executeTakeFirstOrThrow();
       return { fileId: file.id, officesFlagged: await flagMedicareGaps(trx, file.id, options.clock.now()) };
     });
+    phaseMs.swap = performance.now() - swapStart;
     return {
       fileId,
       fileName,
@@ -246,6 +257,7 @@ export async function importPpefFile(
       rowsDuplicate,
       malformed: tally.malformed,
       officesFlagged,
+      phaseMs,
     };
   } finally {
     await sql`drop table if exists ${sql.table(STAGING)}`.execute(db);
