@@ -15,7 +15,11 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 }
 
-async function withDatabase<T>(serverUrl: string, name: string, use: (url: string) => Promise<T>): Promise<T> {
+async function withDatabase<T>(
+  serverUrl: string,
+  name: string,
+  use: (url: string) => Promise<T>,
+): Promise<T> {
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -64,26 +68,39 @@ export async function benchPpefImport(serverUrl: string, rows: number): Promise<
       const importSeconds = (performance.now() - started) / 1000;
 
       await sql`analyze ppef_enrollments`.execute(database.db);
-      const { rows: sample } = await sql<{ npi: string }>`select npi from ppef_enrollments tablesample system (1) limit 2000`.execute(database.db);
+      const { rows: sample } = await sql<{
+        npi: string;
+      }>`select npi from ppef_enrollments tablesample system (1) limit 2000`.execute(database.db);
       const latencies: number[] = [];
       for (let round = 0; round < 5; round += 1) {
         for (const { npi } of sample) {
           const t0 = performance.now();
-          await database.db.selectFrom('ppef_enrollments').select(['enrollment_id', 'provider_type_code']).where('npi', '=', npi).execute();
+          await database.db
+            .selectFrom('ppef_enrollments')
+            .select(['enrollment_id', 'provider_type_code'])
+            .where('npi', '=', npi)
+            .execute();
           latencies.push(performance.now() - t0);
         }
       }
       latencies.sort((a, b) => a - b);
       const probe = sample[0]?.npi ?? '';
-      const explain = await sql<{ 'QUERY PLAN': string }>`explain (analyze, format text) select * from ppef_enrollments where npi = ${probe}`.execute(database.db);
-      const execution = explain.rows.map((r) => r['QUERY PLAN']).find((line) => line.startsWith('Execution Time')) ?? '';
+      const explain = await sql<{
+        'QUERY PLAN': string;
+      }>`explain (analyze, format text) select * from ppef_enrollments where npi = ${probe}`.execute(
+        database.db,
+      );
+      const execution =
+        explain.rows.map((r) => r['QUERY PLAN']).find((line) => line.startsWith('Execution Time')) ?? '';
       return {
-        'file': `${rows.toLocaleString('en-US')} rows, ${megabytes.toFixed(0)} MB`,
+        file: `${rows.toLocaleString('en-US')} rows, ${megabytes.toFixed(0)} MB`,
         'psql \\copy (plain table)': `${copySeconds.toFixed(2)} s, ${Math.round(rows / copySeconds).toLocaleString('en-US')} rows/s`,
         'Portico import (parse, validate, COPY, key, swap)': `${importSeconds.toFixed(2)} s, ${Math.round(report.rowsRead / importSeconds).toLocaleString('en-US')} rows/s`,
         'ratio (import speed / \\copy speed)': `${(copySeconds / importSeconds).toFixed(2)}×`,
         'rows loaded': report.rowsLoaded.toLocaleString('en-US'),
-        'import phases (checksum / parse+COPY / key / swap)': Object.values(report.phaseMs).map((ms) => `${(ms / 1000).toFixed(2)} s`).join(' / '),
+        'import phases (checksum / parse+COPY / key / swap)': Object.values(report.phaseMs)
+          .map((ms) => `${(ms / 1000).toFixed(2)} s`)
+          .join(' / '),
         'NPI lookup through Kysely, p50 / p99': `${percentile(latencies, 50).toFixed(3)} ms / ${percentile(latencies, 99).toFixed(3)} ms`,
         'NPI lookup in PostgreSQL (EXPLAIN ANALYZE)': execution.replace('Execution Time: ', ''),
       };

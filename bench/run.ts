@@ -9,7 +9,8 @@ const rows = Number(process.env.BENCH_PPEF_ROWS ?? '3000000');
 function print(title: string, results: Record<string, string>): void {
   process.stdout.write(`\n${title}\n`);
   const width = Math.max(...Object.keys(results).map((key) => key.length));
-  for (const [key, value] of Object.entries(results)) process.stdout.write(`  ${key.padEnd(width)}  ${value}\n`);
+  for (const [key, value] of Object.entries(results))
+    process.stdout.write(`  ${key.padEnd(width)}  ${value}\n`);
 }
 
 print('PPEF import vs psql \\copy (PostgreSQL)', await benchPpefImport(serverUrl, rows));

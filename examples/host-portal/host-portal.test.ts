@@ -50,6 +50,28 @@ describe('example host portal served by the Portico server', () => {
     await page.close();
   });
 
+  it('lets the billing manager add a provider in the provider manager, and the host page hears of it', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${app.server.url}/`);
+    await page.selectOption('#demo-user', 'billing-manager');
+    const manager = page.locator('portico-provider-manager');
+    await manager.getByText('No providers yet').waitFor();
+    await manager.getByRole('button', { name: 'Add provider' }).click();
+    await manager.getByLabel('NPI').fill('1234567893');
+    await manager.getByLabel('First name').fill('Jordan');
+    await manager.getByLabel('Last name').fill('Reyes');
+    await manager.getByLabel('TIN (EIN or SSN)').fill('12-3456789');
+    await manager.locator('dialog[open]').getByRole('button', { name: 'Add provider' }).click();
+    await manager.getByRole('rowheader', { name: 'Jordan Reyes' }).waitFor();
+    await page.getByText('Host portal heard: provider added.').waitFor();
+    if (process.env.PORTICO_SCREENSHOT)
+      await page.screenshot({
+        path: process.env.PORTICO_SCREENSHOT.replace('.png', '-providers.png'),
+        fullPage: true,
+      });
+    await page.close();
+  });
+
   it('switches to another office when the host portal signs in someone else', async () => {
     const page = await browser.newPage();
     await page.goto(`${app.server.url}/`);

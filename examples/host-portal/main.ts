@@ -28,8 +28,15 @@ if (root) {
   root.url = window.location.origin;
   picker?.addEventListener('change', () => {
     current = null;
-    // Re-mount the storefront so it reloads as the newly chosen user.
-    const storefront = root.querySelector('portico-storefront');
-    storefront?.replaceWith(document.createElement('portico-storefront'));
+    // Re-mount the widgets so they reload as the newly chosen user.
+    for (const tag of ['portico-storefront', 'portico-provider-manager'] as const) {
+      root.querySelector(tag)?.replaceWith(document.createElement(tag));
+    }
+  });
+  // The host portal hears what the widgets did, e.g. to refresh its own navigation.
+  root.addEventListener('portico-providers-changed', (event) => {
+    const status = document.querySelector('#host-status');
+    if (status && event instanceof CustomEvent)
+      status.textContent = `Host portal heard: provider ${event.detail.action}.`;
   });
 }

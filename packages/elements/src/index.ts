@@ -4,3 +4,7 @@
 export { porticoClientContext } from './root/client-context.ts';
 export { PorticoRoot } from './root/portico-root.ts';
 export { PorticoStorefront } from './storefront/portico-storefront.ts';
+export {
+  PorticoProviderManager,
+  type ProvidersChangedDetail,
+} from './provider-manager/portico-provider-manager.ts';

@@ -1,7 +1,14 @@
 /** The running Portico test server and tokens that web-test-runner's fixture plugin exposes. */
 export interface PorticoFixture {
   url: string;
-  tokens: { officeUser: string; otherOffice: string; expired: string; markupOffice: string };
+  tokens: {
+    officeUser: string;
+    otherOffice: string;
+    expired: string;
+    markupOffice: string;
+    providerManager: string;
+    providerViewer: string;
+  };
 }
 
 /** Reads the fixture from the test runner's dev server. */

@@ -1,4 +1,4 @@
-import { startTestServer } from './test-server.ts';
+import { startTestServer, TEST_ISSUER } from './test-server.ts';
 
 /**
  * A Portico server for the browser tests of @portico/elements: the demo offices, plus an office whose name
@@ -19,6 +19,40 @@ async function main(): Promise<void> {
     organization: 'markup-office',
     subject: 'markup-user',
   });
+  // An office for the provider manager's tests: a billing manager, an active Medicare plan, two enrolled NPIs.
+  const { db } = app.database;
+  const office = await db
+    .insertInto('organizations')
+    .values({ external_id: 'provider-office', name: 'Cedar Grove Clinic', kind: 'office' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const manager = await db
+    .insertInto('users')
+    .values({ issuer: TEST_ISSUER, subject: 'cedar-manager', display_name: 'Robin Cho' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('memberships')
+    .values({ organization_id: office.id, user_id: manager.id, roles: ['BILLING_MANAGER'] })
+    .execute();
+  await db
+    .insertInto('subscriptions')
+    .values({ organization_id: office.id, plan_code: 'MEDICARE', status: 'ACTIVE', started_on: '2026-10-01' })
+    .execute();
+  await db
+    .insertInto('ppef_enrollments')
+    .values(
+      ['1234567893', '1245319599'].map((npi, i) => ({
+        npi,
+        enrollment_id: `I2017040500012${i}`,
+        multiple_npi: false,
+        pac_id: '1234567890',
+        provider_type_code: '14-08',
+        provider_type_description: 'PRACTITIONER - FAMILY PRACTICE',
+        state_code: 'MA',
+      })),
+    )
+    .execute();
   const fixture = {
     url: app.url,
     tokens: {
@@ -29,6 +63,14 @@ async function main(): Promise<void> {
         lifetimeSeconds: 60,
       }),
       markupOffice: markupToken,
+      providerManager: await app.tokenFor('billing-manager', {
+        organization: 'provider-office',
+        subject: 'cedar-manager',
+      }),
+      providerViewer: await app.tokenFor('office-user', {
+        organization: 'provider-office',
+        subject: 'cedar-viewer',
+      }),
     },
   };
   process.stdout.write(`${JSON.stringify(fixture)}\n`);

@@ -1,0 +1,74 @@
+import { css } from 'lit';
+
+export const providerManagerStyles = css`
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space);
+    align-items: end;
+    margin-bottom: var(--_space);
+  }
+  .toolbar label,
+  form label {
+    display: grid;
+    gap: 0.25em;
+    font-weight: 600;
+  }
+  input {
+    font: inherit;
+    padding: 0.35em 0.5em;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  input[aria-invalid='true'] {
+    border-color: var(--_danger);
+  }
+  .field-error {
+    color: var(--_danger);
+    font-weight: 400;
+    font-size: 0.9em;
+  }
+  table {
+    width: 100%;
+    border-collapse: collapse;
+  }
+  th,
+  td {
+    text-align: left;
+    padding: 0.45em 0.5em;
+    border-bottom: 1px solid var(--_border);
+  }
+  th button.sort {
+    all: unset;
+    cursor: pointer;
+    font-weight: 600;
+    color: var(--_muted);
+  }
+  th button.sort:focus-visible {
+    outline: 3px solid var(--_primary);
+  }
+  button.secondary {
+    background: transparent;
+    color: var(--_primary);
+  }
+  .medicare.yes {
+    color: var(--_success);
+  }
+  dialog {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: calc(var(--_space) * 1.5);
+    max-width: 32rem;
+    width: calc(100% - 2rem);
+    color: var(--_text);
+  }
+  form {
+    display: grid;
+    gap: var(--_space);
+  }
+  .actions {
+    display: flex;
+    gap: 0.5em;
+    justify-content: end;
+  }
+`;

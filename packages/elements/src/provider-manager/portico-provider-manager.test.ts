@@ -1,0 +1,153 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import '../index.ts';
+import { loadFixture, until, type PorticoFixture } from '../testing/fixture.ts';
+import type { PorticoProviderManager } from './portico-provider-manager.ts';
+
+const ENROLLED_A = '1234567893';
+const ENROLLED_B = '1245319599';
+
+describe('<portico-provider-manager>', () => {
+  let server: PorticoFixture;
+  before(async () => {
+    server = await loadFixture();
+  });
+
+  async function mount(token: string) {
+    const root = await fixture(
+      html`<portico-root url=${server.url} token=${token}>
+        <portico-provider-manager></portico-provider-manager>
+      </portico-root>`,
+    );
+    const element = root.querySelector('portico-provider-manager') as PorticoProviderManager;
+    const shadow = () => element.shadowRoot as ShadowRoot;
+    await until(() => shadow().querySelector('[role="status"]') === null);
+    return { element, shadow };
+  }
+
+  function fill(shadow: ShadowRoot, values: Record<string, string>) {
+    for (const [name, value] of Object.entries(values)) {
+      const input = shadow.querySelector<HTMLInputElement>(`dialog[open] input[name="${name}"]`);
+      if (!input) throw new Error(`no field ${name}`);
+      input.value = value;
+      input.dispatchEvent(new Event('input'));
+    }
+  }
+
+  const submit = (shadow: ShadowRoot) =>
+    shadow.querySelector<HTMLButtonElement>('dialog[open] button[type="submit"]')?.click();
+
+  it('starts empty, then adds a provider through the dialog and shows its Medicare status', async () => {
+    const { element, shadow } = await mount(server.tokens.providerManager);
+    expect(shadow().textContent).to.contain('No providers yet');
+    shadow().querySelector<HTMLButtonElement>('[part="add"]')?.click();
+    await element.updateComplete;
+    expect(shadow().querySelector('dialog[open] h2')?.textContent).to.equal('Add a provider');
+    fill(shadow(), {
+      npi: ENROLLED_A,
+      firstName: 'Jordan',
+      lastName: 'Reyes',
+      tin: '12-3456789',
+      specialty: 'Family medicine',
+    });
+    await element.updateComplete;
+    const changed = oneEvent(element, 'portico-providers-changed');
+    submit(shadow());
+    const event = await changed;
+    expect(event.detail.action).to.equal('added');
+    await until(() => shadow().querySelector('tbody tr') !== null);
+    const row = shadow().querySelector('tbody tr')?.textContent ?? '';
+    expect(row).to.contain('Jordan Reyes');
+    expect(row).to.contain('Enrolled');
+    expect(shadow().querySelector('dialog[open]')).to.equal(null);
+  });
+
+  it('checks the NPI and TIN as the user types, with the same rules as the server, before sending anything', async () => {
+    const { element, shadow } = await mount(server.tokens.providerManager);
+    shadow().querySelector<HTMLButtonElement>('[part="add"]')?.click();
+    await element.updateComplete;
+    fill(shadow(), { npi: '1234567890', firstName: 'A', lastName: 'B', tin: '07-1234567' });
+    submit(shadow());
+    await element.updateComplete;
+    const npi = shadow().querySelector<HTMLInputElement>('dialog[open] input[name="npi"]');
+    expect(npi?.getAttribute('aria-invalid')).to.equal('true');
+    const npiError = shadow().getElementById(npi?.getAttribute('aria-describedby') ?? '');
+    expect(npiError?.textContent).to.contain('check digit');
+    expect(shadow().textContent).to.contain('07 is not an EIN prefix the IRS assigns');
+    fill(shadow(), { npi: '2123456789' });
+    await element.updateComplete;
+    expect(shadow().querySelector('dialog[open] input[name="organizationName"]')).to.not.equal(null);
+    expect(shadow().querySelector('dialog[open] input[name="firstName"]')).to.equal(null);
+    shadow().querySelector<HTMLButtonElement>('dialog[open] button.secondary')?.click();
+  });
+
+  it("shows the server's refusal next to the field it concerns (a duplicate NPI)", async () => {
+    const { element, shadow } = await mount(server.tokens.providerManager);
+    shadow().querySelector<HTMLButtonElement>('[part="add"]')?.click();
+    await element.updateComplete;
+    fill(shadow(), { npi: ENROLLED_A, firstName: 'Again', lastName: 'Reyes', tin: '12-3456789' });
+    submit(shadow());
+    await until(() =>
+      (shadow().querySelector('dialog[open] .field-error')?.textContent ?? '').includes('already'),
+    );
+    expect(shadow().querySelector('dialog[open] input[name="npi"]')?.getAttribute('aria-invalid')).to.equal(
+      'true',
+    );
+    shadow().querySelector<HTMLButtonElement>('dialog[open] button.secondary')?.click();
+  });
+
+  it('explains in plain words why the last Medicare-enrolled provider cannot be removed', async () => {
+    const { element, shadow } = await mount(server.tokens.providerManager);
+    shadow().querySelector<HTMLButtonElement>('button[aria-label="Remove Jordan Reyes"]')?.click();
+    await element.updateComplete;
+    expect(shadow().querySelector('dialog[open] h2')?.textContent).to.contain('Remove Jordan Reyes?');
+    shadow().querySelector<HTMLButtonElement>('dialog[open] .actions button:not(.secondary)')?.click();
+    await until(() => shadow().querySelector('dialog[open] [role="alert"]') !== null);
+    expect(shadow().querySelector('dialog[open] [role="alert"]')?.textContent).to.contain(
+      'only Medicare-enrolled provider',
+    );
+    shadow().querySelector<HTMLButtonElement>('dialog[open] button.secondary')?.click();
+    expect(shadow().textContent).to.contain('Jordan Reyes');
+  });
+
+  it('shows an SSN masked, sorts by column and filters by text', async () => {
+    const { element, shadow } = await mount(server.tokens.providerManager);
+    shadow().querySelector<HTMLButtonElement>('[part="add"]')?.click();
+    await element.updateComplete;
+    fill(shadow(), { npi: ENROLLED_B, firstName: 'Casey', lastName: 'Adams', tin: '123-45-6789' });
+    submit(shadow());
+    await until(() => shadow().querySelectorAll('tbody tr').length === 2);
+    expect(shadow().textContent).to.contain('***-**-6789');
+    expect(shadow().textContent).to.not.contain('123-45-6789');
+    const names = () => [...shadow().querySelectorAll('tbody th')].map((th) => th.textContent);
+    expect(names()).to.deep.equal(['Casey Adams', 'Jordan Reyes']);
+    const nameHeader = shadow().querySelector('th[aria-sort="ascending"] button') as HTMLButtonElement;
+    nameHeader.click();
+    await element.updateComplete;
+    expect(names()).to.deep.equal(['Jordan Reyes', 'Casey Adams']);
+    expect(shadow().querySelector('th[aria-sort="descending"]')).to.not.equal(null);
+    const filter = shadow().querySelector<HTMLInputElement>('[part="filter"]');
+    if (filter) {
+      filter.value = 'casey';
+      filter.dispatchEvent(new Event('input'));
+    }
+    await element.updateComplete;
+    expect(names()).to.deep.equal(['Casey Adams']);
+  });
+
+  it('is read-only for a user without the practice set-up permission', async () => {
+    const { shadow } = await mount(server.tokens.providerViewer);
+    await until(() => shadow().querySelector('tbody tr') !== null);
+    expect(shadow().querySelector('[part="add"]')).to.equal(null);
+    expect(shadow().querySelector('button[aria-label^="Remove"]')).to.equal(null);
+  });
+
+  it('passes axe-core checks with the list and with the add dialog open', async () => {
+    const { element, shadow } = await mount(server.tokens.providerManager);
+    await expect(element).to.be.accessible();
+    shadow().querySelector<HTMLButtonElement>('[part="add"]')?.click();
+    await element.updateComplete;
+    submit(shadow());
+    await element.updateComplete;
+    await expect(element).to.be.accessible();
+  });
+});

@@ -1,0 +1,372 @@
+import { consume } from '@lit/context';
+import { Task } from '@lit/task';
+import { PorticoError, type LiveSubscription, type PorticoClient, type Provider } from '@portico/core';
+import { html, LitElement, nothing } from 'lit';
+import { customElement, query, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { porticoClientContext } from '../root/client-context.ts';
+import { baseStyles } from '../shared/states.styles.ts';
+import { providerManagerStyles } from './portico-provider-manager.styles.ts';
+import {
+  draftOf,
+  draftProblems,
+  emptyDraft,
+  inputOf,
+  isOrganizationDraft,
+  type ProviderDraft,
+} from './provider-form.ts';
+
+type SortKey = 'displayName' | 'npi' | 'medicare' | 'specialty';
+
+/** Detail of `portico-providers-changed`. */
+export interface ProvidersChangedDetail {
+  action: 'added' | 'updated' | 'removed';
+  providerId: string;
+}
+
+const fieldLabels: Record<keyof ProviderDraft, string> = {
+  npi: 'NPI',
+  firstName: 'First name',
+  lastName: 'Last name',
+  organizationName: 'Group name',
+  tin: 'TIN (EIN or SSN)',
+  specialty: 'Specialty (optional)',
+};
+
+/**
+ * @summary The office's provider list: NPI, name, TIN (SSNs masked), Medicare status; add, edit and remove.
+ *
+ * Must sit inside `<portico-root>`. People without the practice set-up permission see the list read-only.
+ *
+ * @event portico-providers-changed - A provider was added, updated or removed. `detail`: `{ action, providerId }`.
+ *
+ * @csspart table - The providers table.
+ * @csspart filter - The filter input.
+ * @csspart add - The Add provider button.
+ * @csspart dialog - The add/edit and remove dialogs.
+ * @csspart medicare - A provider's Medicare status.
+ * @csspart state - The loading, empty and error messages.
+ * @csspart retry - The Try again button.
+ *
+ * @cssproperty --portico-color-primary - Buttons and focus rings.
+ * @cssproperty --portico-color-border - Borders and rules.
+ * @cssproperty --portico-color-danger - Errors.
+ * @cssproperty --portico-color-success - Medicare-enrolled status.
+ * @cssproperty --portico-radius - Corner radius.
+ */
+@customElement('portico-provider-manager')
+export class PorticoProviderManager extends LitElement {
+  static override styles = [baseStyles, providerManagerStyles];
+
+  @consume({ context: porticoClientContext, subscribe: true })
+  @state()
+  private client: PorticoClient | undefined;
+
+  @state() private filter = '';
+  @state() private sort: { key: SortKey; descending: boolean } = { key: 'displayName', descending: false };
+  @state() private editing: Provider | null = null;
+  @state() private draft: ProviderDraft = emptyDraft;
+  @state() private touched = false;
+  @state() private serverProblem: { field: keyof ProviderDraft | null; message: string } | null = null;
+  @state() private removing: Provider | null = null;
+  @state() private removeProblem: string | null = null;
+  @state() private busy = false;
+
+  @query('dialog.form-dialog') private formDialog?: HTMLDialogElement;
+  @query('dialog.remove-dialog') private removeDialog?: HTMLDialogElement;
+
+  private live: LiveSubscription | undefined;
+
+  private readonly data = new Task(this, {
+    args: () => [this.client] as const,
+    task: async ([client], { signal }) => {
+      if (!client)
+        throw new PorticoError(
+          'BAD_REQUEST',
+          'This element must be placed inside <portico-root> with a server URL.',
+        );
+      const [session, providers] = await Promise.all([
+        client.organizations.me.query(undefined, { signal }),
+        client.providers.list.query(undefined, { signal }),
+      ]);
+      return { canManage: session.permissions.includes('practice_setup.manage'), providers };
+    },
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.listen();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.live?.unsubscribe();
+    this.live = undefined;
+  }
+
+  protected override updated(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('client')) this.listen();
+  }
+
+  private listen(): void {
+    this.live?.unsubscribe();
+    this.live = this.client?.events.stream.subscribe(undefined, {
+      onData: (event) => {
+        if (event.topic === 'provider.changed' && !this.busy) void this.data.run();
+      },
+    });
+  }
+
+  private visible(providers: Provider[]): Provider[] {
+    const needle = this.filter.trim().toLowerCase();
+    const matching = needle
+      ? providers.filter((p) =>
+          [p.displayName, p.npi, p.specialty ?? ''].some((text) => text.toLowerCase().includes(needle)),
+        )
+      : providers;
+    const value = (p: Provider) =>
+      this.sort.key === 'medicare'
+        ? String(p.medicare.enrolled)
+        : this.sort.key === 'specialty'
+          ? (p.specialty ?? '')
+          : p[this.sort.key];
+    const sorted = [...matching].sort(
+      (a, b) => value(a).localeCompare(value(b)) || a.npi.localeCompare(b.npi),
+    );
+    return this.sort.descending ? sorted.reverse() : sorted;
+  }
+
+  private sortBy(key: SortKey): void {
+    this.sort = { key, descending: this.sort.key === key ? !this.sort.descending : false };
+  }
+
+  private openForm(provider: Provider | null): void {
+    this.editing = provider;
+    this.draft = provider ? draftOf(provider) : emptyDraft;
+    this.touched = false;
+    this.serverProblem = null;
+    this.formDialog?.showModal();
+  }
+
+  private async save(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    this.touched = true;
+    if (Object.keys(draftProblems(this.draft)).length > 0 || !this.client) return;
+    this.busy = true;
+    this.serverProblem = null;
+    try {
+      const input = inputOf(this.draft);
+      const saved = this.editing
+        ? await this.client.providers.update.mutate({ id: this.editing.id, provider: input })
+        : await this.client.providers.add.mutate(input);
+      this.formDialog?.close();
+      this.announce(this.editing ? 'updated' : 'added', saved.id);
+      await this.data.run();
+    } catch (error) {
+      const problem =
+        error instanceof PorticoError
+          ? error
+          : new PorticoError('INTERNAL', 'The provider could not be saved.');
+      const field = problem.fieldPath?.split(/[.[]/)[0] ?? null;
+      this.serverProblem = {
+        field: field !== null && field in fieldLabels ? (field as keyof ProviderDraft) : null,
+        message: problem.message,
+      };
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private askRemove(provider: Provider): void {
+    this.removing = provider;
+    this.removeProblem = null;
+    this.removeDialog?.showModal();
+  }
+
+  private async confirmRemove(): Promise<void> {
+    if (!this.removing || !this.client) return;
+    this.busy = true;
+    try {
+      await this.client.providers.remove.mutate({ id: this.removing.id });
+      this.removeDialog?.close();
+      this.announce('removed', this.removing.id);
+      await this.data.run();
+    } catch (error) {
+      this.removeProblem =
+        error instanceof PorticoError ? error.message : 'The provider could not be removed.';
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private announce(action: ProvidersChangedDetail['action'], providerId: string): void {
+    this.dispatchEvent(
+      new CustomEvent<ProvidersChangedDetail>('portico-providers-changed', {
+        detail: { action, providerId },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+  }
+
+  protected override render() {
+    return html`${this.data.render({
+      initial: () => this.renderLoading(),
+      pending: () => (this.data.value ? this.renderList(this.data.value) : this.renderLoading()),
+      error: (error) => this.renderError(error),
+      complete: (value) => this.renderList(value),
+    })}
+    ${this.renderFormDialog()} ${this.renderRemoveDialog()}`;
+  }
+
+  private renderLoading() {
+    return html`<p class="state" part="state" role="status">Loading providers…</p>`;
+  }
+
+  private renderError(error: unknown) {
+    return html`<div class="state error" part="state" role="alert">
+      <p>${error instanceof PorticoError ? error.message : 'The providers could not be loaded.'}</p>
+      <button part="retry" @click=${() => void this.data.run()}>Try again</button>
+    </div>`;
+  }
+
+  private sortHeader(key: SortKey, label: string) {
+    const active = this.sort.key === key;
+    const direction = active ? (this.sort.descending ? 'descending' : 'ascending') : 'none';
+    return html`<th scope="col" aria-sort=${direction}>
+      <button class="sort" @click=${() => this.sortBy(key)}>
+        ${label}${active ? (this.sort.descending ? ' ▼' : ' ▲') : ''}
+      </button>
+    </th>`;
+  }
+
+  private renderList({ canManage, providers }: { canManage: boolean; providers: Provider[] }) {
+    const rows = this.visible(providers);
+    return html`
+      <div class="toolbar">
+        <label>
+          Filter providers
+          <input
+            part="filter"
+            type="search"
+            .value=${live(this.filter)}
+            @input=${(e: Event) => (this.filter = (e.target as HTMLInputElement).value)}
+          />
+        </label>
+        ${canManage ? html`<button part="add" @click=${() => this.openForm(null)}>Add provider</button>` : nothing}
+      </div>
+      ${
+        providers.length === 0
+          ? html`<p class="state" part="state">
+              No providers yet.${canManage ? ' Add the providers who use the services.' : ''}
+            </p>`
+          : html`<table part="table">
+                <caption hidden>
+                  Providers
+                </caption>
+                <thead>
+                  <tr>
+                    ${this.sortHeader('displayName', 'Name')} ${this.sortHeader('npi', 'NPI')}
+                    <th scope="col">TIN</th>
+                    ${this.sortHeader('medicare', 'Medicare')} ${this.sortHeader('specialty', 'Specialty')}
+                    ${canManage ? html`<th scope="col">Actions</th>` : nothing}
+                  </tr>
+                </thead>
+                <tbody>
+                  ${rows.map(
+                    (p) =>
+                      html`<tr>
+                        <th scope="row">${p.displayName}</th>
+                        <td>${p.npi}</td>
+                        <td>${p.tin.display}</td>
+                        <td part="medicare" class="medicare ${p.medicare.enrolled ? 'yes' : 'no'}">
+                          ${p.medicare.enrolled ? 'Enrolled' : 'Not enrolled'}
+                        </td>
+                        <td>${p.specialty ?? ''}</td>
+                        ${
+                          canManage
+                            ? html`<td>
+                                <button
+                                  class="secondary"
+                                  aria-label="Edit ${p.displayName}"
+                                  @click=${() => this.openForm(p)}
+                                >
+                                  Edit
+                                </button>
+                                <button
+                                  class="secondary"
+                                  aria-label="Remove ${p.displayName}"
+                                  @click=${() => this.askRemove(p)}
+                                >
+                                  Remove
+                                </button>
+                              </td>`
+                            : nothing
+                        }
+                      </tr>`,
+                  )}
+                </tbody>
+              </table>
+              ${rows.length === 0 ? html`<p class="state" part="state">No provider matches “${this.filter}”.</p>` : nothing}`
+      }
+    `;
+  }
+
+  private field(name: keyof ProviderDraft, problems: Partial<Record<keyof ProviderDraft, string>>) {
+    const message =
+      (this.touched ? problems[name] : undefined) ??
+      (this.serverProblem?.field === name ? this.serverProblem.message : undefined);
+    const id = `field-${name}`;
+    return html`<label>
+      ${fieldLabels[name]}
+      <input
+        id=${id}
+        name=${name}
+        .value=${live(this.draft[name])}
+        aria-invalid=${message ? 'true' : 'false'}
+        aria-describedby=${message ? `${id}-error` : nothing}
+        autocomplete="off"
+        @input=${(e: Event) => (this.draft = { ...this.draft, [name]: (e.target as HTMLInputElement).value })}
+      />
+      ${message ? html`<span class="field-error" id="${id}-error">${message}</span>` : nothing}
+    </label>`;
+  }
+
+  private renderFormDialog() {
+    const problems = draftProblems(this.draft);
+    const organization = isOrganizationDraft(this.draft);
+    return html`<dialog class="form-dialog" part="dialog" aria-labelledby="form-title">
+      <form @submit=${(e: SubmitEvent) => void this.save(e)} novalidate>
+        <h2 id="form-title">${this.editing ? `Edit ${this.editing.displayName}` : 'Add a provider'}</h2>
+        ${this.field('npi', problems)}
+        ${organization ? this.field('organizationName', problems) : html`${this.field('firstName', problems)} ${this.field('lastName', problems)}`}
+        ${this.field('tin', problems)} ${this.field('specialty', problems)}
+        ${this.serverProblem && this.serverProblem.field === null ? html`<p class="field-error" role="alert">${this.serverProblem.message}</p>` : nothing}
+        <div class="actions">
+          <button type="button" class="secondary" @click=${() => this.formDialog?.close()}>Cancel</button>
+          <button type="submit" ?disabled=${this.busy}>
+            ${this.editing ? 'Save changes' : 'Add provider'}
+          </button>
+        </div>
+      </form>
+    </dialog>`;
+  }
+
+  private renderRemoveDialog() {
+    return html`<dialog class="remove-dialog" part="dialog" aria-labelledby="remove-title">
+      <h2 id="remove-title">Remove ${this.removing?.displayName ?? 'provider'}?</h2>
+      <p>They will no longer be on your office's provider list.</p>
+      ${this.removeProblem ? html`<p class="field-error" role="alert">${this.removeProblem}</p>` : nothing}
+      <div class="actions">
+        <button type="button" class="secondary" @click=${() => this.removeDialog?.close()}>Cancel</button>
+        <button type="button" ?disabled=${this.busy} @click=${() => void this.confirmRemove()}>Remove</button>
+      </div>
+    </dialog>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'portico-provider-manager': PorticoProviderManager;
+  }
+}
