@@ -45,6 +45,19 @@ function countTap(file) {
   };
 }
 
+/** Adds a runner's counts; a failed run that reported no failing test (it crashed) counts as one failure. */
+function addCounts(label, ok, counts) {
+  if (counts) {
+    results.passed += counts.passed;
+    results.failed += counts.failed;
+    results.skipped += counts.skipped;
+  }
+  if (!ok && (!counts || counts.failed === 0)) {
+    results.failed += 1;
+    failures.push(label);
+  }
+}
+
 const bin = (name) => join('node_modules', '.bin', name);
 
 check('type check (tsc)', bin('tsc'), ['-p', 'tsconfig.json']);
@@ -73,29 +86,15 @@ const nodeOk = run('core, server and example tests (node:test)', process.execPat
   `--test-reporter-destination=${tapFile}`,
   ...nodeFiles,
 ]);
-const nodeCounts = countTap(tapFile);
-if (nodeCounts) {
-  results.passed += nodeCounts.passed;
-  results.failed += nodeCounts.failed;
-  results.skipped += nodeCounts.skipped;
-}
-if (!nodeOk && (!nodeCounts || nodeCounts.failed === 0)) {
-  results.failed += 1;
-  failures.push('node:test run');
-}
+addCounts('node:test run', nodeOk, countTap(tapFile));
 
 const elementsFile = join('.test-results', 'elements.json');
 const elementsOk = run('element tests (web-test-runner, headless Chromium)', bin('wtr'), []);
-const elementCounts = existsSync(elementsFile) ? JSON.parse(readFileSync(elementsFile, 'utf8')) : null;
-if (elementCounts) {
-  results.passed += elementCounts.passed;
-  results.failed += elementCounts.failed;
-  results.skipped += elementCounts.skipped;
-}
-if (!elementsOk && (!elementCounts || elementCounts.failed === 0)) {
-  results.failed += 1;
-  failures.push('web-test-runner run');
-}
+addCounts(
+  'web-test-runner run',
+  elementsOk,
+  existsSync(elementsFile) ? JSON.parse(readFileSync(elementsFile, 'utf8')) : null,
+);
 
 if (failures.length > 0) process.stdout.write(`\nFailed checks: ${failures.join(', ')}\n`);
 const database = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';

@@ -28,16 +28,6 @@ export const providerManagerStyles = css`
     font-weight: 400;
     font-size: 0.9em;
   }
-  table {
-    width: 100%;
-    border-collapse: collapse;
-  }
-  th,
-  td {
-    text-align: left;
-    padding: 0.45em 0.5em;
-    border-bottom: 1px solid var(--_border);
-  }
   th button.sort {
     all: unset;
     cursor: pointer;

@@ -134,6 +134,22 @@ describe('<portico-provider-manager>', () => {
     expect(names()).to.deep.equal(['Casey Adams']);
   });
 
+  it('updates itself when a provider is added elsewhere (live events over SSE)', async () => {
+    const first = await mount(server.tokens.providerManager);
+    const second = await mount(server.tokens.providerViewer);
+    const countIn = (shadow: () => ShadowRoot) => shadow().querySelectorAll('tbody tr').length;
+    await until(() => countIn(second.shadow) > 0);
+    const before = countIn(second.shadow);
+    // Let the second element's event stream connect before the change.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    first.shadow().querySelector<HTMLButtonElement>('[part="add"]')?.click();
+    await first.element.updateComplete;
+    fill(first.shadow(), { npi: '1326094327', firstName: 'Sam', lastName: 'Live', tin: '45-6789012' });
+    submit(first.shadow());
+    await until(() => countIn(second.shadow) === before + 1, 8000);
+    expect(second.shadow().textContent).to.contain('Sam Live');
+  });
+
   it('is read-only for a user without the practice set-up permission', async () => {
     const { shadow } = await mount(server.tokens.providerViewer);
     await until(() => shadow().querySelector('tbody tr') !== null);

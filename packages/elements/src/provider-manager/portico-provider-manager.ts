@@ -1,11 +1,13 @@
 import { consume } from '@lit/context';
 import { Task } from '@lit/task';
-import { PorticoError, type LiveSubscription, type PorticoClient, type Provider } from '@portico/core';
+import { PorticoError, type PorticoClient, type Provider } from '@portico/core';
 import { html, LitElement, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { porticoClientContext } from '../root/client-context.ts';
+import { LiveReloadController } from '../shared/live-reload.ts';
 import { baseStyles } from '../shared/states.styles.ts';
+import { tableStyles } from '../shared/table.styles.ts';
 import { providerManagerStyles } from './portico-provider-manager.styles.ts';
 import {
   draftOf,
@@ -56,7 +58,7 @@ const fieldLabels: Record<keyof ProviderDraft, string> = {
  */
 @customElement('portico-provider-manager')
 export class PorticoProviderManager extends LitElement {
-  static override styles = [baseStyles, providerManagerStyles];
+  static override styles = [baseStyles, tableStyles, providerManagerStyles];
 
   @consume({ context: porticoClientContext, subscribe: true })
   @state()
@@ -75,7 +77,15 @@ export class PorticoProviderManager extends LitElement {
   @query('dialog.form-dialog') private formDialog?: HTMLDialogElement;
   @query('dialog.remove-dialog') private removeDialog?: HTMLDialogElement;
 
-  private live: LiveSubscription | undefined;
+  // Reload when providers change elsewhere; this element's own changes reload it directly.
+  private readonly liveReload = new LiveReloadController(
+    this,
+    () => this.client,
+    ['provider.changed'],
+    () => {
+      if (!this.busy) void this.data.run();
+    },
+  );
 
   private readonly data = new Task(this, {
     args: () => [this.client] as const,
@@ -92,30 +102,6 @@ export class PorticoProviderManager extends LitElement {
       return { canManage: session.permissions.includes('practice_setup.manage'), providers };
     },
   });
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.listen();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.live?.unsubscribe();
-    this.live = undefined;
-  }
-
-  protected override updated(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('client')) this.listen();
-  }
-
-  private listen(): void {
-    this.live?.unsubscribe();
-    this.live = this.client?.events.stream.subscribe(undefined, {
-      onData: (event) => {
-        if (event.topic === 'provider.changed' && !this.busy) void this.data.run();
-      },
-    });
-  }
 
   private visible(providers: Provider[]): Provider[] {
     const needle = this.filter.trim().toLowerCase();

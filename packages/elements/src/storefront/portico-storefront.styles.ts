@@ -9,20 +9,6 @@ export const storefrontStyles = css`
     margin: 0 0 0.5em;
     font-size: 1.1em;
   }
-  table {
-    width: 100%;
-    border-collapse: collapse;
-  }
-  th,
-  td {
-    text-align: left;
-    padding: 0.5em;
-    border-bottom: 1px solid var(--_border);
-  }
-  th {
-    color: var(--_muted);
-    font-weight: 600;
-  }
   .plans {
     list-style: none;
     padding: 0;

@@ -4,7 +4,6 @@ import {
   formatCents,
   formatPlainDate,
   PorticoError,
-  type LiveSubscription,
   type Plan,
   type PorticoClient,
   type Session,
@@ -13,7 +12,9 @@ import {
 import { html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { porticoClientContext } from '../root/client-context.ts';
+import { LiveReloadController } from '../shared/live-reload.ts';
 import { baseStyles } from '../shared/states.styles.ts';
+import { tableStyles } from '../shared/table.styles.ts';
 import { storefrontStyles } from './portico-storefront.styles.ts';
 import { statusLabel } from './status-label.ts';
 
@@ -49,13 +50,19 @@ interface StorefrontData {
  */
 @customElement('portico-storefront')
 export class PorticoStorefront extends LitElement {
-  static override styles = [baseStyles, storefrontStyles];
+  static override styles = [baseStyles, tableStyles, storefrontStyles];
 
   @consume({ context: porticoClientContext, subscribe: true })
   @state()
   private client: PorticoClient | undefined;
 
-  private live: LiveSubscription | undefined;
+  // Reload when the office's subscriptions change anywhere (another tab, another user, staff).
+  private readonly liveReload = new LiveReloadController(
+    this,
+    () => this.client,
+    ['subscription.changed'],
+    () => void this.data.run(),
+  );
 
   private readonly data = new Task(this, {
     args: () => [this.client] as const,
@@ -74,30 +81,6 @@ export class PorticoStorefront extends LitElement {
       return { session, plans, subscriptions };
     },
   });
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.listen();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.live?.unsubscribe();
-    this.live = undefined;
-  }
-
-  protected override updated(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('client')) this.listen();
-  }
-
-  private listen(): void {
-    this.live?.unsubscribe();
-    this.live = this.client?.events.stream.subscribe(undefined, {
-      onData: (event) => {
-        if (event.topic === 'subscription.changed') void this.data.run();
-      },
-    });
-  }
 
   protected override render() {
     return this.data.render({
