@@ -11,6 +11,7 @@ export * from './organizations/contract.ts';
 export * from './providers/rules.ts';
 export * from './providers/schemas.ts';
 export * from './providers/contract.ts';
+export * from './providers/roster.ts';
 export * from './storefront/schemas.ts';
 export * from './storefront/contract.ts';
 export * from './events/schemas.ts';

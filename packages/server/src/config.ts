@@ -27,7 +27,7 @@ const environmentSchema = z.object({
     .number()
     .int()
     .min(1024)
-    .default(1024 * 1024),
+    .default(8 * 1024 * 1024),
   PORTICO_STATIC_DIR: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { mutation, query } from '../contract/define.ts';
+import { rosterImportInputSchema, rosterReportSchema } from './roster.ts';
 import { providerInputSchema, providerSchema, updateProviderInputSchema } from './schemas.ts';
 
 /** Procedures of the providers domain: the office's provider list, with each provider's Medicare status. */
@@ -29,6 +30,13 @@ export const providersContract = {
     permission: 'practice_setup.manage',
     input: updateProviderInputSchema,
     output: providerSchema,
+  }),
+  importRoster: mutation({
+    summary:
+      'Adds providers from a roster CSV (NPI, FIRST_NAME, LAST_NAME, ORGANIZATION_NAME, TIN, SPECIALTY). Every row is checked; with all-or-nothing any bad row refuses the roster (BAD_REQUEST, one issue per row), with valid-rows the good rows go in and the bad ones are reported.',
+    permission: 'practice_setup.manage',
+    input: rosterImportInputSchema,
+    output: rosterReportSchema,
   }),
   remove: mutation({
     summary:

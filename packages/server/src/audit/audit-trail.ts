@@ -1,6 +1,9 @@
 import type { Clock } from '../clock.ts';
 import type { OrgScope } from '../tenancy/org-scope.ts';
 
+/** Rows per multi-row insert: 7 parameters each, well under PostgreSQL's 65,535. */
+const AUDIT_BATCH = 5000;
+
 /** One audited act: `membership.permissions.update` on `membership` `<user id>`. Never the data itself. */
 export interface AuditEntry {
   action: string;
@@ -35,6 +38,23 @@ export class AuditTrail {
       })
       .execute();
     this.written += 1;
+  }
+
+  /** Records many acts at once (a bulk import), in batches that stay within PostgreSQL's parameter limit. */
+  async recordMany(entries: readonly AuditEntry[]): Promise<void> {
+    const at = this.clock.now();
+    for (let start = 0; start < entries.length; start += AUDIT_BATCH) {
+      const rows = entries.slice(start, start + AUDIT_BATCH).map((entry) => ({
+        at,
+        actor_user_id: this.actorUserId,
+        action: entry.action,
+        entity: entry.entity,
+        entity_id: entry.entityId,
+        request_id: this.requestId,
+      }));
+      await this.scope.insertInto('audit_log', rows).execute();
+    }
+    this.written += entries.length;
   }
 
   /** How many rows this request wrote. */

@@ -36,6 +36,7 @@ describe('providers: the office’s provider list through the HTTP server and th
   before(async () => {
     app = await startTestServer();
     manager = app.clientFor('billing-manager');
+    await app.database.db.deleteFrom('ppef_enrollments').execute(); // the demo seed's rows; this file sets its own
     await app.database.db
       .insertInto('ppef_enrollments')
       .values([

@@ -1,6 +1,15 @@
 import { PorticoError, type providersContract } from '@portico/core';
 import type { Handlers } from '../trpc/handlers.ts';
-import { deleteProvider, findProvider, insertProvider, listProviders, updateProvider } from './store.ts';
+import { checkRoster } from './roster.ts';
+import {
+  deleteProvider,
+  findProvider,
+  insertProvider,
+  insertProviders,
+  listedNpis,
+  listProviders,
+  updateProvider,
+} from './store.ts';
 
 const notFound = () =>
   new PorticoError('NOT_FOUND', 'There is no such provider on your list.', { fieldPath: 'id' });
@@ -36,6 +45,43 @@ export const providersHandlers: Handlers<typeof providersContract> = {
     const provider = await findProvider(scope, input.id);
     if (!provider) throw notFound();
     return provider;
+  },
+
+  async importRoster(input, { scope, audit, clock, sealer, publish }) {
+    await scope.lock('providers');
+    const checked = checkRoster(input.csv, await listedNpis(scope));
+    if ('headerProblem' in checked)
+      throw new PorticoError('BAD_REQUEST', checked.headerProblem, { fieldPath: 'csv' });
+    if (input.mode === 'all-or-nothing' && checked.rejected.length > 0) {
+      // Nothing goes in: the error lists every refused row, so the office can fix the file in one pass.
+      throw new PorticoError(
+        'BAD_REQUEST',
+        `${checked.rejected.length} of ${checked.rowsRead} rows cannot be added, so none were. Fix them and upload again.`,
+        {
+          fieldPath: 'csv',
+          issues: checked.rejected.map((row) => ({
+            path: ['rows', row.line, ...(row.field ? [row.field] : [])],
+            message: row.message,
+          })),
+        },
+      );
+    }
+    const ids = await insertProviders(
+      scope,
+      checked.valid.map((row) => row.fields),
+      sealer,
+      clock.now(),
+    );
+    await audit.record({
+      action: 'provider.roster.import',
+      entity: 'provider_list',
+      entityId: scope.organizationId,
+    });
+    await audit.recordMany(
+      ids.map((id) => ({ action: 'provider.create', entity: 'provider', entityId: id })),
+    );
+    if (ids.length > 0) await publish({ topic: 'provider.changed', entityId: scope.organizationId });
+    return { rowsRead: checked.rowsRead, added: ids.length, rejected: checked.rejected };
   },
 
   async remove(input, { scope, audit, publish }) {

@@ -135,6 +135,33 @@ export async function insertProvider(
   return row.id;
 }
 
+/** Rows per multi-row insert: 13 parameters each, well under PostgreSQL's 65,535. */
+const PROVIDER_BATCH = 2000;
+
+/** Adds many providers in batches (the roster import); returns their ids. Call with the providers lock held. */
+export async function insertProviders(
+  scope: OrgScope,
+  list: readonly ProviderFields[],
+  sealer: Sealer,
+  now: Date,
+): Promise<string[]> {
+  const ids: string[] = [];
+  for (let start = 0; start < list.length; start += PROVIDER_BATCH) {
+    const rows = list
+      .slice(start, start + PROVIDER_BATCH)
+      .map((fields) => ({ ...providerColumns(fields, sealer), created_at: now, updated_at: now }));
+    const inserted = await scope.insertInto('providers', rows).returning('id').execute();
+    ids.push(...inserted.map((row) => row.id));
+  }
+  return ids;
+}
+
+/** The NPIs the office lists now. */
+export async function listedNpis(scope: OrgScope): Promise<Set<string>> {
+  const rows = await scope.selectFrom('providers').select('npi').execute();
+  return new Set(rows.map((row) => row.npi));
+}
+
 /** Replaces a provider's details; false when the office has no such provider. */
 export async function updateProvider(
   scope: OrgScope,

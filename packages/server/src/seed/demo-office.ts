@@ -61,6 +61,17 @@ export const demoUsers = {
 >;
 export type DemoUserKey = keyof typeof demoUsers;
 
+/** Demo NPIs enrolled in Medicare: 1234567893 (an individual) and 1245319599 (another individual). */
+const demoEnrollments = ['1234567893', '1245319599'].map((npi, i) => ({
+  npi,
+  enrollment_id: `I2019010100045${i}`,
+  multiple_npi: false,
+  pac_id: `223456789${i}`,
+  provider_type_code: '14-08',
+  provider_type_description: 'PRACTITIONER - FAMILY PRACTICE',
+  state_code: 'MA',
+}));
+
 /** True for a key of `demoUsers`. */
 export function isDemoUserKey(key: string): key is DemoUserKey {
   return Object.hasOwn(demoUsers, key);
@@ -143,6 +154,14 @@ export async function seedDemo(db: Kysely<Database>, options: { issuer: string; 
           .execute();
       }
     }
+
+    // A few rows of the Medicare enrollment file, so demo NPIs show a Medicare status before any import.
+    const enrollmentFileLoaded = await trx
+      .selectFrom('ppef_enrollments')
+      .select('npi')
+      .limit(1)
+      .executeTakeFirst();
+    if (!enrollmentFileLoaded) await trx.insertInto('ppef_enrollments').values(demoEnrollments).execute();
 
     const office = orgRows.find((row) => row.external_id === DEMO_OFFICE);
     if (office) {

@@ -19,7 +19,8 @@ async function main(): Promise<void> {
     organization: 'markup-office',
     subject: 'markup-user',
   });
-  // An office for the provider manager's tests: a billing manager, an active Medicare plan, two enrolled NPIs.
+  // An office for the provider manager's tests: a billing manager and an active Medicare plan. The demo seed
+  // enrolls NPIs 1234567893 and 1245319599 in Medicare.
   const { db } = app.database;
   const office = await db
     .insertInto('organizations')
@@ -38,20 +39,6 @@ async function main(): Promise<void> {
   await db
     .insertInto('subscriptions')
     .values({ organization_id: office.id, plan_code: 'MEDICARE', status: 'ACTIVE', started_on: '2026-10-01' })
-    .execute();
-  await db
-    .insertInto('ppef_enrollments')
-    .values(
-      ['1234567893', '1245319599'].map((npi, i) => ({
-        npi,
-        enrollment_id: `I2017040500012${i}`,
-        multiple_npi: false,
-        pac_id: '1234567890',
-        provider_type_code: '14-08',
-        provider_type_description: 'PRACTITIONER - FAMILY PRACTICE',
-        state_code: 'MA',
-      })),
-    )
     .execute();
   const fixture = {
     url: app.url,

@@ -60,7 +60,7 @@ export async function startTestServer(
     demo: true,
     corsOrigins: '*',
     pinnedNow: null,
-    maxBodyBytes: 1024 * 1024,
+    maxBodyBytes: 8 * 1024 * 1024,
     staticDir: null,
     logLevel: 'info',
     ...options.config,

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+/** The columns of a provider roster CSV, in any order; names compared case-insensitively. */
+export const ROSTER_COLUMNS = [
+  'NPI',
+  'FIRST_NAME',
+  'LAST_NAME',
+  'ORGANIZATION_NAME',
+  'TIN',
+  'SPECIALTY',
+] as const;
+
+/** The largest roster accepted in one upload (characters of CSV): about 50,000 rows. */
+export const MAX_ROSTER_CHARS = 5_000_000;
+
+export const rosterImportInputSchema = z.object({
+  csv: z
+    .string()
+    .min(1, 'The roster is empty')
+    .max(MAX_ROSTER_CHARS, 'The roster is larger than 5 MB; split it into parts'),
+  /** `all-or-nothing`: any bad row refuses the whole roster. `valid-rows`: the good rows go in, the bad ones are listed. */
+  mode: z.enum(['all-or-nothing', 'valid-rows']),
+});
+export type RosterImportInput = z.input<typeof rosterImportInputSchema>;
+
+/** One refused roster row: its line in the file, the field at fault, and why. */
+export const rejectedRowSchema = z.object({
+  line: z.int().positive(),
+  field: z.string().nullable(),
+  message: z.string(),
+});
+export type RejectedRow = z.infer<typeof rejectedRowSchema>;
+
+export const rosterReportSchema = z.object({
+  rowsRead: z.int().nonnegative(),
+  added: z.int().nonnegative(),
+  rejected: z.array(rejectedRowSchema),
+});
+export type RosterReport = z.infer<typeof rosterReportSchema>;
