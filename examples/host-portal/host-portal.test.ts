@@ -57,12 +57,14 @@ describe('example host portal served by the Portico server', () => {
     const manager = page.locator('portico-provider-manager');
     await manager.getByText('No providers yet').waitFor();
     await manager.getByRole('button', { name: 'Add provider' }).click();
-    await manager.getByLabel('NPI').fill('1234567893');
-    await manager.getByLabel('First name').fill('Jordan');
-    await manager.getByLabel('Last name').fill('Reyes');
-    await manager.getByLabel('TIN (EIN or SSN)').fill('12-3456789');
-    await manager.locator('dialog[open]').getByRole('button', { name: 'Add provider' }).click();
+    const dialog = manager.locator('dialog[open]');
+    await dialog.getByLabel('NPI').fill('1234567893');
+    await dialog.getByLabel('First name').fill('Jordan');
+    await dialog.getByLabel('Last name').fill('Reyes');
+    await dialog.getByLabel('TIN (EIN or SSN)').fill('12-3456789');
+    await dialog.getByRole('button', { name: 'Add provider' }).click();
     await manager.getByRole('rowheader', { name: 'Jordan Reyes' }).waitFor();
+    await manager.getByRole('cell', { name: 'Enrolled', exact: true }).waitFor();
     await page.getByText('Host portal heard: provider added.').waitFor();
     if (process.env.PORTICO_SCREENSHOT)
       await page.screenshot({

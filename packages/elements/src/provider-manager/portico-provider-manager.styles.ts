@@ -56,6 +56,19 @@ export const providerManagerStyles = css`
     display: grid;
     gap: var(--_space);
   }
+  form.roster {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space);
+    align-items: end;
+    margin-bottom: var(--_space);
+  }
+  label.inline {
+    display: flex;
+    gap: 0.4em;
+    align-items: center;
+    font-weight: 400;
+  }
   .actions {
     display: flex;
     gap: 0.5em;

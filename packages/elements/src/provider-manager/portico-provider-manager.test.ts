@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { npiCheckDigit } from '@portico/core';
 import '../index.ts';
 import { loadFixture, until, type PorticoFixture } from '../testing/fixture.ts';
 import type { PorticoProviderManager } from './portico-provider-manager.ts';
@@ -20,7 +21,7 @@ describe('<portico-provider-manager>', () => {
     );
     const element = root.querySelector('portico-provider-manager') as PorticoProviderManager;
     const shadow = () => element.shadowRoot as ShadowRoot;
-    await until(() => shadow().querySelector('[role="status"]') === null);
+    await until(() => shadow().querySelector('[part="state"][role="status"]') === null);
     return { element, shadow };
   }
 
@@ -150,10 +151,56 @@ describe('<portico-provider-manager>', () => {
     expect(second.shadow().textContent).to.contain('Sam Live');
   });
 
+  function chooseRoster(shadow: ShadowRoot, csv: string, addValidRows: boolean) {
+    const input = shadow.querySelector<HTMLInputElement>('[part="roster"] input[type="file"]');
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([csv], 'roster.csv', { type: 'text/csv' }));
+    if (input) input.files = transfer.files;
+    const checkbox = shadow.querySelector<HTMLInputElement>('[part="roster"] input[type="checkbox"]');
+    if (checkbox) checkbox.checked = addValidRows;
+    shadow.querySelector<HTMLButtonElement>('[part="roster"] button[type="submit"]')?.click();
+  }
+  const npi = (firstNine: string) => firstNine + npiCheckDigit(firstNine);
+  const rosterHeader = 'NPI,FIRST_NAME,LAST_NAME,ORGANIZATION_NAME,TIN,SPECIALTY';
+
+  it('refuses a roster with a bad row in all-or-nothing mode and lists the row by line', async () => {
+    const { shadow } = await mount(server.tokens.providerManager);
+    const before = shadow().querySelectorAll('tbody tr').length;
+    chooseRoster(
+      shadow(),
+      `${rosterHeader}\n${npi('171111111')},Ana,Lima,,12-3456789,\n1234567890,Bad,Npi,,12-3456789,\n`,
+      false,
+    );
+    await until(() => shadow().querySelector('[part="roster-report"]') !== null);
+    expect(shadow().querySelector('.roster-status')?.textContent).to.contain('1 of 2 rows cannot be added');
+    const cells = [...shadow().querySelectorAll('[part="roster-report"] tbody td')].map(
+      (td) => td.textContent,
+    );
+    expect(cells.slice(0, 2)).to.deep.equal(['3', 'npi']);
+    expect(shadow().querySelectorAll('[part="table"] tbody tr').length).to.equal(before);
+  });
+
+  it('adds the valid rows of a roster when asked, reports the rest, and tells the host page', async () => {
+    const { element, shadow } = await mount(server.tokens.providerManager);
+    const changed = oneEvent(element, 'portico-providers-changed');
+    chooseRoster(
+      shadow(),
+      `${rosterHeader}\n${npi('171111111')},Ana,Lima,,12-3456789,\n${npi('181111111')},Ben,Ode,,12-3456789,\n1234567890,Bad,Npi,,12-3456789,\n`,
+      true,
+    );
+    const event = await changed;
+    expect(event.detail).to.deep.equal({ action: 'imported', providerId: null, count: 2 });
+    await until(() => (shadow().textContent ?? '').includes('Ana Lima'));
+    expect(shadow().querySelector('.roster-status')?.textContent).to.contain('Added 2 of 3 providers');
+    expect(shadow().querySelectorAll('[part="roster-report"] tbody tr').length).to.equal(1);
+    await expect(element).to.be.accessible();
+  });
+
   it('is read-only for a user without the practice set-up permission', async () => {
     const { shadow } = await mount(server.tokens.providerViewer);
     await until(() => shadow().querySelector('tbody tr') !== null);
     expect(shadow().querySelector('[part="add"]')).to.equal(null);
+    expect(shadow().querySelector('[part="roster"]')).to.equal(null);
     expect(shadow().querySelector('button[aria-label^="Remove"]')).to.equal(null);
   });
 

@@ -17,13 +17,22 @@ import {
   isOrganizationDraft,
   type ProviderDraft,
 } from './provider-form.ts';
+import { uploadRoster, type RosterOutcome } from './roster-upload.ts';
 
 type SortKey = 'displayName' | 'npi' | 'medicare' | 'specialty';
 
-/** Detail of `portico-providers-changed`. */
+/** The sentence after a roster upload: `Added 2 of 3 providers. 1 row was not added:`. */
+function rosterSummary(added: number, rowsRead: number, refused: number): string {
+  const head = `Added ${added} of ${rowsRead} provider${rowsRead === 1 ? '' : 's'}.`;
+  if (refused === 0) return head;
+  return `${head} ${refused} ${refused === 1 ? 'row was' : 'rows were'} not added:`;
+}
+
+/** Detail of `portico-providers-changed`: what happened, to which provider (null for a roster), how many. */
 export interface ProvidersChangedDetail {
-  action: 'added' | 'updated' | 'removed';
-  providerId: string;
+  action: 'added' | 'updated' | 'removed' | 'imported';
+  providerId: string | null;
+  count: number;
 }
 
 const fieldLabels: Record<keyof ProviderDraft, string> = {
@@ -40,13 +49,17 @@ const fieldLabels: Record<keyof ProviderDraft, string> = {
  *
  * Must sit inside `<portico-root>`. People without the practice set-up permission see the list read-only.
  *
- * @event portico-providers-changed - A provider was added, updated or removed. `detail`: `{ action, providerId }`.
+ * @event portico-providers-changed - Providers were added, updated, removed or imported from a roster.
+ *   `detail`: `{ action, providerId, count }`.
  *
  * @csspart table - The providers table.
  * @csspart filter - The filter input.
  * @csspart add - The Add provider button.
  * @csspart dialog - The add/edit and remove dialogs.
  * @csspart medicare - A provider's Medicare status.
+ * @csspart roster - The roster upload form.
+ * @csspart progress - The upload progress indicator.
+ * @csspart roster-report - The table of roster rows that were not added.
  * @csspart state - The loading, empty and error messages.
  * @csspart retry - The Try again button.
  *
@@ -73,6 +86,8 @@ export class PorticoProviderManager extends LitElement {
   @state() private removing: Provider | null = null;
   @state() private removeProblem: string | null = null;
   @state() private busy = false;
+  @state() private uploading = false;
+  @state() private rosterOutcome: RosterOutcome | null = null;
 
   @query('dialog.form-dialog') private formDialog?: HTMLDialogElement;
   @query('dialog.remove-dialog') private removeDialog?: HTMLDialogElement;
@@ -185,10 +200,37 @@ export class PorticoProviderManager extends LitElement {
     }
   }
 
-  private announce(action: ProvidersChangedDetail['action'], providerId: string): void {
+  private async upload(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const form = event.currentTarget;
+    if (!(form instanceof HTMLFormElement)) return;
+    const fileInput = form.elements.namedItem('roster');
+    const validRowsInput = form.elements.namedItem('valid-rows');
+    const file = fileInput instanceof HTMLInputElement ? fileInput.files?.[0] : undefined;
+    const addValidRows = validRowsInput instanceof HTMLInputElement && validRowsInput.checked;
+    if (!file || !this.client) {
+      this.rosterOutcome = { kind: 'refused', message: 'Choose a roster file (CSV) first.', rejected: [] };
+      return;
+    }
+    this.uploading = true;
+    this.busy = true;
+    this.rosterOutcome = null;
+    try {
+      this.rosterOutcome = await uploadRoster(this.client, file, addValidRows);
+      if (this.rosterOutcome.kind === 'added' && this.rosterOutcome.added > 0) {
+        this.announce('imported', null, this.rosterOutcome.added);
+        await this.data.run();
+      }
+    } finally {
+      this.uploading = false;
+      this.busy = false;
+    }
+  }
+
+  private announce(action: ProvidersChangedDetail['action'], providerId: string | null, count = 1): void {
     this.dispatchEvent(
       new CustomEvent<ProvidersChangedDetail>('portico-providers-changed', {
-        detail: { action, providerId },
+        detail: { action, providerId, count },
         bubbles: true,
         composed: true,
       }),
@@ -241,6 +283,7 @@ export class PorticoProviderManager extends LitElement {
         </label>
         ${canManage ? html`<button part="add" @click=${() => this.openForm(null)}>Add provider</button>` : nothing}
       </div>
+      ${canManage ? this.renderRosterUpload() : nothing}
       ${
         providers.length === 0
           ? html`<p class="state" part="state">
@@ -296,6 +339,56 @@ export class PorticoProviderManager extends LitElement {
               ${rows.length === 0 ? html`<p class="state" part="state">No provider matches “${this.filter}”.</p>` : nothing}`
       }
     `;
+  }
+
+  private renderRosterUpload() {
+    const outcome = this.rosterOutcome;
+    return html`<form class="roster" part="roster" @submit=${(e: SubmitEvent) => void this.upload(e)}>
+        <label>
+          Roster file (CSV: NPI, FIRST_NAME, LAST_NAME, ORGANIZATION_NAME, TIN, SPECIALTY)
+          <input type="file" name="roster" accept=".csv,text/csv" />
+        </label>
+        <label class="inline"
+          ><input type="checkbox" name="valid-rows" /> Add the valid rows even if some rows have
+          problems</label
+        >
+        <button type="submit" class="secondary" ?disabled=${this.uploading}>Upload roster</button>
+      </form>
+      <div role="status" class="roster-status">
+        ${this.uploading ? html`<label>Uploading roster… <progress part="progress"></progress></label>` : nothing}
+        ${
+          outcome?.kind === 'added'
+            ? html`<p>${rosterSummary(outcome.added, outcome.rowsRead, outcome.rejected.length)}</p>`
+            : nothing
+        }
+        ${outcome?.kind === 'refused' ? html`<p class="field-error">${outcome.message}</p>` : nothing}
+      </div>
+      ${
+        outcome && outcome.rejected.length > 0
+          ? html`<table part="roster-report">
+              <caption>
+                Rows not added
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Line</th>
+                  <th scope="col">Field</th>
+                  <th scope="col">Problem</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${outcome.rejected.map(
+                  (row) =>
+                    html`<tr>
+                      <td>${row.line}</td>
+                      <td>${row.field ?? ''}</td>
+                      <td>${row.message}</td>
+                    </tr>`,
+                )}
+              </tbody>
+            </table>`
+          : nothing
+      }`;
   }
 
   private field(name: keyof ProviderDraft, problems: Partial<Record<keyof ProviderDraft, string>>) {
