@@ -103,7 +103,8 @@ export function parseTin(
   if (/^\d{2}-\d{7}$/.test(text)) detected = 'EIN';
   else if (/^\d{3}-\d{2}-\d{4}$/.test(text)) detected = 'SSN';
   else if (/^\d{9}$/.test(text)) detected = kind;
-  else return { ok: false, problem: 'Write the TIN as XX-XXXXXXX (EIN) or XXX-XX-XXXX (SSN).' };
+  else
+    return { ok: false, problem: 'Write the TIN as an EIN (like 12-3456789) or an SSN (like 123-45-6789).' };
   if (detected === undefined)
     return { ok: false, problem: 'Say whether these nine digits are an EIN or an SSN.' };
   if (kind !== undefined && kind !== detected) {
