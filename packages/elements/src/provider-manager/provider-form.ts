@@ -1,4 +1,4 @@
-import { npiProblem, parseTin, type Provider, type ProviderInput } from '@portico/core';
+import { providerInputSchema, type Provider, type ProviderInput } from '@portico/core';
 
 /** The fields of the add/edit form, as typed. */
 export interface ProviderDraft {
@@ -37,20 +37,18 @@ export function isOrganizationDraft(draft: ProviderDraft): boolean {
 }
 
 /**
- * The same checks the server makes, from @portico/core, so people see problems as they type; the server
- * checks again and its answer wins.
+ * The server's own input schema from @portico/core, run on the draft, so people see problems as they type; the
+ * server checks again and its answer wins. One message per field: the first.
  */
 export function draftProblems(draft: ProviderDraft): Partial<Record<keyof ProviderDraft, string>> {
+  const parsed = providerInputSchema.safeParse(inputOf(draft));
   const problems: Partial<Record<keyof ProviderDraft, string>> = {};
-  const npi = npiProblem(draft.npi.trim());
-  if (npi) problems.npi = npi;
-  const tin = parseTin(draft.tin);
-  if (!tin.ok) problems.tin = tin.problem;
-  if (isOrganizationDraft(draft)) {
-    if (draft.organizationName.trim() === '') problems.organizationName = 'Enter the group name.';
-  } else {
-    if (draft.firstName.trim() === '') problems.firstName = 'Enter the first name.';
-    if (draft.lastName.trim() === '') problems.lastName = 'Enter the last name.';
+  if (parsed.success) return problems;
+  for (const issue of parsed.error.issues) {
+    const field = issue.path[0];
+    if (typeof field === 'string' && field in draft && problems[field as keyof ProviderDraft] === undefined) {
+      problems[field as keyof ProviderDraft] = issue.message;
+    }
   }
   return problems;
 }

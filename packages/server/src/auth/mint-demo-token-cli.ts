@@ -1,6 +1,6 @@
 import { systemClock } from '../clock.ts';
 import { loadConfig } from '../config.ts';
-import { demoUsers, isDemoUserKey } from '../seed/demo-office.ts';
+import { demoTokenClaims, demoUsers, isDemoUserKey } from '../seed/demo-office.ts';
 import { mintToken } from './tokens.ts';
 
 /**
@@ -18,15 +18,11 @@ async function main(): Promise<void> {
     process.stderr.write('Tokens can only be minted here with an HS256 secret (PORTICO_JWT_SECRET).\n');
     process.exit(2);
   }
-  const user = demoUsers[key];
   const token = await mintToken({
     secret: config.tokenKey.secret,
     issuer: config.issuer,
     audience: config.audience,
-    subject: user.subject,
-    organization: user.organization,
-    name: user.name,
-    email: user.email,
+    ...demoTokenClaims(key),
     now: config.pinnedNow ?? systemClock.now(),
   });
   process.stdout.write(`${token}\n`);

@@ -9,7 +9,7 @@ import { isDatabaseHealthy, type DatabaseHandle } from '../db/connect.ts';
 import { EventBus } from '../events/event-bus.ts';
 import type { Logger } from '../logger.ts';
 import { appRouter } from '../router.ts';
-import { demoUsers, isDemoUserKey } from '../seed/demo-office.ts';
+import { demoTokenClaims, demoUsers, isDemoUserKey } from '../seed/demo-office.ts';
 import type { Services } from '../trpc/context.ts';
 import { createSealer } from '../secrets/sealer.ts';
 import { requestIdOf } from './request-id.ts';
@@ -92,17 +92,13 @@ export async function startPorticoServer(options: {
       sendJson(res, 404, { code: 'NOT_FOUND', message: `No demo user "${key}".` });
       return;
     }
-    const user = demoUsers[key];
     const lifetimeSeconds = 15 * 60;
     const now = clock.now();
     const token = await mintToken({
       secret: config.tokenKey.secret,
       issuer: config.issuer,
       audience: config.audience,
-      subject: user.subject,
-      organization: user.organization,
-      name: user.name,
-      email: user.email,
+      ...demoTokenClaims(key),
       now,
       lifetimeSeconds,
     });

@@ -29,7 +29,9 @@ export async function listMembers(scope: OrgScope, userId?: string): Promise<Mem
     .orderBy('memberships.user_id');
   if (userId !== undefined) query = query.where('memberships.user_id', '=', userId);
   const rows = await query.execute();
-  const siteRows = await scope.selectFrom('membership_sites').select(['user_id', 'site_id']).execute();
+  let siteQuery = scope.selectFrom('membership_sites').select(['user_id', 'site_id']);
+  if (userId !== undefined) siteQuery = siteQuery.where('user_id', '=', userId);
+  const siteRows = await siteQuery.execute();
   return rows.map((row) => ({
     userId: row.user_id,
     displayName: row.display_name,

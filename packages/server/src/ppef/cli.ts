@@ -51,6 +51,7 @@ async function main(): Promise<number> {
     await migrateToLatest(database.db);
     const report = await importPpefFile(database, file, {
       clock: systemClock,
+      onPhase: (phase) => process.stderr.write(`ppef import: ${phase}\n`),
       ...(values['max-malformed'] ? { maxMalformedRatio: Number(values['max-malformed']) } : {}),
     });
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

@@ -247,25 +247,20 @@ describe('an import killed half-way (kill -9)', () => {
             PORTICO_JWT_SECRET: 'k'.repeat(40),
             PORTICO_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`,
           },
-          stdio: 'ignore',
+          stdio: ['ignore', 'ignore', 'pipe'],
         },
       );
       const exited = new Promise((resolve) => child.once('exit', resolve));
-      if (process.env.DATABASE_URL) {
-        // Kill once the staging table exists and the COPY is under way.
-        for (let i = 0; i < 400; i += 1) {
-          const { rows } = await sql<{
-            n: number;
-          }>`select count(*)::int as n from pg_tables where tablename = 'ppef_enrollments_staging'`.execute(
-            database.db,
-          );
-          if ((rows[0]?.n ?? 0) > 0) break;
-          await new Promise((resolve) => setTimeout(resolve, 25));
-        }
-        await new Promise((resolve) => setTimeout(resolve, 300));
-      } else {
-        await new Promise((resolve) => setTimeout(resolve, 4000));
-      }
+      // Kill once the load phase (staging table created, COPY under way) has started, never before.
+      let progress = '';
+      await new Promise<void>((resolve, reject) => {
+        child.stderr.on('data', (chunk: Buffer) => {
+          progress += chunk.toString('utf8');
+          if (progress.includes('ppef import: load')) resolve();
+        });
+        child.once('exit', () => reject(new Error(`the import ended before loading: ${progress}`)));
+      });
+      await new Promise((resolve) => setTimeout(resolve, 300));
       child.kill('SIGKILL');
       await exited;
       database = Object.assign(await reopen(), { url: database.url });

@@ -36,6 +36,7 @@ export interface PpefImportReport {
 
 export const MALFORMED_SAMPLE = 100;
 const STAGING = 'ppef_enrollments_staging';
+const UNIQUE_VIOLATION = '23505';
 /** COPY chunks are grouped to about this many characters, so the loader is not fed one tiny write per row. */
 const CHUNK_CHARS = 256 * 1024;
 
@@ -116,7 +117,10 @@ async function keyStaging(db: Kysely<Database>): Promise<number> {
       db,
     );
     return 0;
-  } catch {
+  } catch (error) {
+    // Only repeated (npi, enrollment) pairs are expected here; anything else is a real failure.
+    if (!(typeof error === 'object' && error !== null && 'code' in error && error.code === UNIQUE_VIOLATION))
+      throw error;
     const removed = await sql`
       delete from ${sql.table(STAGING)} a using ${sql.table(STAGING)} b
       where a.npi = b.npi and a.enrollment_id = b.enrollment_id and a.ctid > b.ctid`.execute(db);
@@ -153,11 +157,18 @@ async function flagMedicareGaps(trx: Kysely<Database>, fileId: string, now: Date
 export async function importPpefFile(
   database: DatabaseHandle,
   path: string,
-  options: { clock: Clock; fileName?: string; maxMalformedRatio?: number },
+  options: {
+    clock: Clock;
+    fileName?: string;
+    maxMalformedRatio?: number;
+    /** Told when each phase starts, for progress output. */
+    onPhase?: (phase: 'checksum' | 'load' | 'key' | 'swap') => void;
+  },
 ): Promise<PpefImportReport> {
   const { db } = database;
   const startedAt = options.clock.now();
   const fileName = options.fileName ?? basename(path);
+  options.onPhase?.('checksum');
   const phaseStart = performance.now();
   const sha256 = await sha256Of(path);
   const phaseMs = { checksum: performance.now() - phaseStart, load: 0, key: 0, swap: 0 };
@@ -186,6 +197,7 @@ export async function importPpefFile(
   await sql`drop table if exists ${sql.table(STAGING)}`.execute(db);
   await sql`create table ${sql.table(STAGING)} (like ppef_enrollments including defaults)`.execute(db);
   try {
+    options.onPhase?.('load');
     const loadStart = performance.now();
     await database.copyIn(STAGING, PPEF_TABLE_COLUMNS, copyChunks(path, tally));
     phaseMs.load = performance.now() - loadStart;
@@ -212,9 +224,11 @@ export async function importPpefFile(
         .execute();
       throw new PorticoError('BAD_REQUEST', problem, { fieldPath: 'file' });
     }
+    options.onPhase?.('key');
     const keyStart = performance.now();
     const rowsDuplicate = await keyStaging(db);
     phaseMs.key = performance.now() - keyStart;
+    options.onPhase?.('swap');
     const swapStart = performance.now();
     const rowsLoaded = tally.rowsRead - tally.rowsMalformed - rowsDuplicate;
     const { fileId, officesFlagged } = await db.transaction().execute(async (trx) => {

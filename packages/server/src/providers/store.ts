@@ -189,8 +189,20 @@ export async function deleteProvider(scope: OrgScope, id: string): Promise<boole
   const provider = await findProvider(scope, id);
   if (!provider) return false;
   if (provider.medicare.enrolled && (await hasActiveMedicareSubscription(scope))) {
-    const others = (await listProviders(scope)).filter((other) => other.id !== id && other.medicare.enrolled);
-    if (others.length === 0) {
+    const anotherEnrolled = await scope
+      .selectFrom('providers')
+      .select('providers.id')
+      .where('providers.id', '<>', id)
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('ppef_enrollments')
+            .select('ppef_enrollments.npi')
+            .whereRef('ppef_enrollments.npi', '=', 'providers.npi'),
+        ),
+      )
+      .executeTakeFirst();
+    if (!anotherEnrolled) {
       throw new PorticoError(
         'LAST_MEDICARE_PROVIDER',
         `${provider.displayName} is your office's only Medicare-enrolled provider, and your Medicare services need at least one. Add another Medicare-enrolled provider first.`,

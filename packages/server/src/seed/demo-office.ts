@@ -72,6 +72,12 @@ const demoEnrollments = ['1234567893', '1245319599'].map((npi, i) => ({
   state_code: 'MA',
 }));
 
+/** The token claims the host portal would mint for a demo user (pass them to `mintToken`). */
+export function demoTokenClaims(key: DemoUserKey) {
+  const user = demoUsers[key];
+  return { subject: user.subject, organization: user.organization, name: user.name, email: user.email };
+}
+
 /** True for a key of `demoUsers`. */
 export function isDemoUserKey(key: string): key is DemoUserKey {
   return Object.hasOwn(demoUsers, key);

@@ -44,6 +44,8 @@ export class OrgScope {
 
   /** Inserts rows into a tenant table, stamped with this organization. */
   insertInto<T extends TenantTable>(table: T, rows: TenantRow<T> | readonly TenantRow<T>[]) {
+    // Array.isArray does not narrow a readonly array union, and Kysely cannot type `values` for a generic T
+    // (as in selectFrom); each row is exactly the table's insert shape plus organization_id.
     const list = (Array.isArray(rows) ? rows : [rows]) as readonly TenantRow<T>[];
     const values = list.map((row) => ({ ...row, organization_id: this.organizationId }));
     return this.trx.insertInto(table).values(values as never);

@@ -3,12 +3,12 @@ import { createPorticoClient, type PorticoClient } from '@portico/core';
 import { EventSource } from 'eventsource';
 import { mintToken } from '../auth/tokens.ts';
 import { PinnedClock } from '../clock.ts';
-import type { ServerConfig } from '../config.ts';
+import { loadConfig, type ServerConfig } from '../config.ts';
 import type { DatabaseHandle } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { startPorticoServer, type PorticoServer } from '../http/server.ts';
 import { createLogger } from '../logger.ts';
-import { demoUsers, seedDemo, type DemoUserKey } from '../seed/demo-office.ts';
+import { demoTokenClaims, seedDemo, type DemoUserKey } from '../seed/demo-office.ts';
 import { openTestDatabase } from './test-database.ts';
 
 export const TEST_SECRET = 'portico-test-secret-0123456789abcdef-0123456789';
@@ -47,34 +47,26 @@ export async function startTestServer(
       done();
     },
   });
+  // The production defaults from loadConfig, with the test's own secrets, so the two never drift apart.
   const config: ServerConfig = {
-    port: 0,
-    host: '127.0.0.1',
-    databaseUrl: null,
-    databasePoolSize: 5,
-    dataDir: 'memory://',
-    tokenKey: { kind: 'secret', secret: TEST_SECRET },
-    encryptionKeys: [{ id: 'test1', key: Buffer.alloc(32, 7) }],
-    issuer: TEST_ISSUER,
-    audience: TEST_AUDIENCE,
-    demo: true,
-    corsOrigins: '*',
-    pinnedNow: null,
-    maxBodyBytes: 8 * 1024 * 1024,
-    staticDir: null,
-    logLevel: 'info',
+    ...loadConfig({
+      PORT: '0',
+      PORTICO_DATA_DIR: 'memory://',
+      PORTICO_JWT_SECRET: TEST_SECRET,
+      PORTICO_ENCRYPTION_KEYS: `test1:${Buffer.alloc(32, 7).toString('base64')}`,
+      PORTICO_JWT_ISSUER: TEST_ISSUER,
+      PORTICO_JWT_AUDIENCE: TEST_AUDIENCE,
+      PORTICO_DEMO: 'true',
+    }),
     ...options.config,
   };
   const server = await startPorticoServer({ config, database, clock, logger: createLogger('info', sink) });
   const tokenFor: TestServer['tokenFor'] = (key, overrides = {}) => {
-    const user = demoUsers[key];
     return mintToken({
       secret: TEST_SECRET,
       issuer: TEST_ISSUER,
       audience: TEST_AUDIENCE,
-      subject: user.subject,
-      organization: user.organization,
-      name: user.name,
+      ...demoTokenClaims(key),
       now: clock.now(),
       ...overrides,
     });
