@@ -1,3 +1,4 @@
+import { billingContract } from '../billing/contract.ts';
 import { eventsContract } from '../events/contract.ts';
 import { organizationsContract } from '../organizations/contract.ts';
 import { providersContract } from '../providers/contract.ts';
@@ -11,6 +12,7 @@ export const porticoContract = {
   organizations: organizationsContract,
   providers: providersContract,
   storefront: storefrontContract,
+  billing: billingContract,
   events: eventsContract,
 };
 export type PorticoContract = typeof porticoContract;

@@ -17,6 +17,10 @@ export const porticoErrorCodeSchema = z.enum([
   'INVALID_NPI',
   'INVALID_TIN',
   'LAST_MEDICARE_PROVIDER',
+  'PLAN_CHANGE_NOT_ALLOWED',
+  'CARD_DECLINED',
+  'CARD_EXPIRED',
+  'INVALID_CARD',
 ]);
 export type PorticoErrorCode = z.infer<typeof porticoErrorCodeSchema>;
 
@@ -51,6 +55,10 @@ export const httpStatusOfCode: Record<PorticoErrorCode, number> = {
   INVALID_NPI: 422,
   INVALID_TIN: 422,
   LAST_MEDICARE_PROVIDER: 409,
+  PLAN_CHANGE_NOT_ALLOWED: 409,
+  CARD_DECLINED: 402,
+  CARD_EXPIRED: 422,
+  INVALID_CARD: 422,
 };
 
 /** Writes a field path the way people read it: `providers[0].npi`. */

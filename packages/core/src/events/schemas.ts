@@ -1,7 +1,12 @@
 import { z } from 'zod';
 
 /** What changed. Topics name a domain entity; the event never carries the entity's data, only its id. */
-export const eventTopicSchema = z.enum(['membership.changed', 'provider.changed', 'subscription.changed']);
+export const eventTopicSchema = z.enum([
+  'membership.changed',
+  'provider.changed',
+  'subscription.changed',
+  'billing.changed',
+]);
 export type EventTopic = z.infer<typeof eventTopicSchema>;
 
 /** A change in the caller's organization, pushed to open widgets so they can reload what they show. */

@@ -22,6 +22,7 @@ export const permissionSchema = z.enum([
   'staff.enrollment.review',
   'staff.enrollment.decide',
   'staff.import',
+  'staff.billing.configure',
 ]);
 export type Permission = z.infer<typeof permissionSchema>;
 
@@ -74,11 +75,11 @@ const permissionsOfRole: Record<Role, readonly Permission[]> = {
   ],
   PROVIDER_ADMIN: ['enrollment.manage', 'enrollment.work', 'messages.use', 'providers.view'],
   PROVIDER_USER: ['enrollment.work', 'messages.use'],
-  SALES: ['staff.organizations.view', 'staff.subscriptions.cancel'],
+  SALES: ['staff.organizations.view', 'staff.subscriptions.cancel', 'staff.billing.configure'],
   SUPPORT: ['staff.organizations.view', 'staff.access_issues.manage'],
   ENROLLMENT_SPECIALIST: ['staff.enrollment.review', 'messages.use'],
   ENROLLMENT_SUPERVISOR: ['staff.enrollment.review', 'staff.enrollment.decide', 'messages.use'],
-  SYSTEM: ['staff.organizations.view', 'staff.import'],
+  SYSTEM: ['staff.organizations.view', 'staff.import', 'staff.billing.configure'],
 };
 
 /** The permissions a role carries before any per-user grant or denial. */

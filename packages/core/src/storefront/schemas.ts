@@ -18,8 +18,12 @@ export const planSchema = z.object({
 export type Plan = z.infer<typeof planSchema>;
 
 /**
- * Where a subscription stands. AWAITING_PROVIDERS: recorded, but the provider list is incomplete;
- * ACTIVATING: the list is complete and Medicare services are being switched on.
+ * Where a subscription stands on a given day. It is derived from dates (see `subscriptionStatus`), never
+ * stored, so it cannot go stale:
+ * - AWAITING_PROVIDERS: recorded, but the provider list lacks what the plan needs; nothing is billed yet.
+ * - ACTIVATING: the list is complete; Medicare services are switched on by `readyBy` at the latest.
+ * - ACTIVE; CANCELLATION_PENDING: sales cancelled it, it ends on `endsOn`; CANCELLED: it has ended.
+ * - UPGRADED: replaced by a bundle that includes it.
  */
 export const subscriptionStatusSchema = z.enum([
   'AWAITING_PROVIDERS',
@@ -27,6 +31,7 @@ export const subscriptionStatusSchema = z.enum([
   'ACTIVE',
   'CANCELLATION_PENDING',
   'CANCELLED',
+  'UPGRADED',
 ]);
 export type SubscriptionStatus = z.infer<typeof subscriptionStatusSchema>;
 
@@ -35,9 +40,70 @@ export const subscriptionSchema = z.object({
   planCode: planCodeSchema,
   planName: z.string(),
   status: subscriptionStatusSchema,
+  /** The price the office signed up at, in cents a month. */
   monthlyPriceCents: z.int().nonnegative(),
   startedOn: plainDateSchema,
   readyBy: plainDateSchema.nullable(),
   endsOn: plainDateSchema.nullable(),
+  /** The version of the use agreement accepted at sign-up (null for subscriptions migrated from elsewhere). */
+  useAgreementVersion: z.string().nullable(),
 });
 export type Subscription = z.infer<typeof subscriptionSchema>;
+
+/** The use agreement an office accepts when it subscribes; its version is recorded with the subscription. */
+export const useAgreementSchema = z.object({
+  version: z.string(),
+  title: z.string(),
+  text: z.string(),
+});
+export type UseAgreement = z.infer<typeof useAgreementSchema>;
+
+/** What a Medicare plan still needs from the office's provider list. */
+export const providerListGapSchema = z.object({
+  code: z.enum(['NO_PROVIDERS', 'NO_MEDICARE_ENROLLED_PROVIDER']),
+  message: z.string(),
+});
+export type ProviderListGap = z.infer<typeof providerListGapSchema>;
+
+/** Everything the storefront shows in one read. */
+export const storefrontOverviewSchema = z.object({
+  /** The office's calendar day, in its time zone. */
+  today: plainDateSchema,
+  subscriptions: z.array(subscriptionSchema),
+  /** What the provider list lacks for the Medicare plans (empty when complete). */
+  providerListGaps: z.array(providerListGapSchema),
+  /** False for a view-only user: the widget shows subscriptions without the buttons. */
+  canManage: z.boolean(),
+  openBalanceCents: z.int().nonnegative(),
+});
+export type StorefrontOverview = z.infer<typeof storefrontOverviewSchema>;
+
+const planSelectionSchema = z
+  .array(planCodeSchema)
+  .min(1, 'Choose at least one plan.')
+  .max(3)
+  .refine((codes) => new Set(codes).size === codes.length, 'Each plan can be chosen once.');
+
+export const quoteInputSchema = z.object({ planCodes: planSelectionSchema });
+
+/** The review step: what subscribing to the chosen plans would change, and the monthly cost before and after. */
+export const subscriptionQuoteSchema = z.object({
+  adds: z.array(planCodeSchema),
+  /** Held plans that the chosen bundle replaces (an upgrade, effective at once). */
+  replaces: z.array(planCodeSchema),
+  currentMonthlyCents: z.int().nonnegative(),
+  newMonthlyCents: z.int().nonnegative(),
+  providerListGaps: z.array(providerListGapSchema),
+  agreement: useAgreementSchema,
+});
+export type SubscriptionQuote = z.infer<typeof subscriptionQuoteSchema>;
+
+export const subscribeInputSchema = z.object({
+  planCodes: planSelectionSchema,
+  /** The version of the use agreement the user confirmed; must be the current one. */
+  acceptedAgreementVersion: z.string().min(1).max(40),
+});
+export type SubscribeInput = z.infer<typeof subscribeInputSchema>;
+
+/** A staff procedure's target office, by the host portal's id for it. */
+export const officeTargetSchema = z.object({ officeId: z.string().min(1).max(200) });

@@ -15,6 +15,10 @@ const trpcCodeOf: Record<PorticoErrorCode, TRPC_ERROR_CODE_KEY> = {
   INVALID_NPI: 'UNPROCESSABLE_CONTENT',
   INVALID_TIN: 'UNPROCESSABLE_CONTENT',
   LAST_MEDICARE_PROVIDER: 'CONFLICT',
+  PLAN_CHANGE_NOT_ALLOWED: 'CONFLICT',
+  CARD_DECLINED: 'PAYMENT_REQUIRED',
+  CARD_EXPIRED: 'UNPROCESSABLE_CONTENT',
+  INVALID_CARD: 'UNPROCESSABLE_CONTENT',
 };
 
 /** Wraps what a procedure threw so tRPC answers with the right status; unknown errors stay internal. */
