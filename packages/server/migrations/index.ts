@@ -4,6 +4,7 @@ import * as auditLog from './0002_audit_log.ts';
 import * as storefront from './0003_storefront.ts';
 import * as providers from './0004_providers.ts';
 import * as ppefFiles from './0005_ppef_files.ts';
+import * as billing from './0006_billing.ts';
 
 /** Every migration, in order. A new one is a new numbered file added here. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0003_storefront': storefront,
   '0004_providers': providers,
   '0005_ppef_files': ppefFiles,
+  '0006_billing': billing,
 };

@@ -7,6 +7,9 @@ import { migrateToLatest } from './db/migrate.ts';
 import { startPorticoServer, type PorticoServer } from './http/server.ts';
 import type { Logger } from './logger.ts';
 import { seedDemo } from './seed/demo-office.ts';
+import type { PaymentGateway } from './billing/payment-gateway.ts';
+import { SandboxGateway } from './billing/sandbox-gateway.ts';
+import { startBillingJobs } from './billing/jobs.ts';
 
 /** Where `npm run build:example` writes the example host portal. */
 export const EXAMPLE_PORTAL_DIR = fileURLToPath(
@@ -18,14 +21,27 @@ export interface PorticoApp {
   server: PorticoServer;
   database: DatabaseHandle;
   clock: Clock;
+  gateway: PaymentGateway;
   close(): Promise<void>;
 }
 
-/** Opens the database, migrates it, seeds the demo in demo mode, and starts the server. */
-export async function startApp(config: ServerConfig, logger: Logger, clock?: Clock): Promise<PorticoApp> {
-  const appClock = clock ?? (config.pinnedNow ? new PinnedClock(config.pinnedNow) : systemClock);
+/**
+ * Opens the database, migrates it, seeds the demo in demo mode, starts the server and, unless switched off, the
+ * billing jobs. `gateway` plugs in a production payment gateway; the embedded sandbox gateway is the default.
+ */
+export async function startApp(
+  config: ServerConfig,
+  logger: Logger,
+  options: { clock?: Clock; gateway?: PaymentGateway } = {},
+): Promise<PorticoApp> {
+  const appClock = options.clock ?? (config.pinnedNow ? new PinnedClock(config.pinnedNow) : systemClock);
   const database = await openDatabase(config);
+  let gateway: PaymentGateway | null = options.gateway ?? null;
   try {
+    gateway ??= await SandboxGateway.open({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.sandboxGatewayDir,
+    });
     const applied = await migrateToLatest(database.db);
     if (applied.length > 0) logger.info({ applied }, 'migrated the database');
     if (config.demo) await seedDemo(database.db, { issuer: config.issuer, now: appClock.now() });
@@ -35,17 +51,32 @@ export async function startApp(config: ServerConfig, logger: Logger, clock?: Clo
       database,
       clock: appClock,
       logger,
+      gateway,
     });
+    const stopBilling = config.billingJobs
+      ? startBillingJobs({
+          db: database.db,
+          gateway,
+          clock: appClock,
+          logger,
+          intervalSeconds: config.billingIntervalSeconds,
+        })
+      : async () => undefined;
+    const openGateway = gateway;
     return {
       server,
       database,
       clock: appClock,
+      gateway: openGateway,
       async close() {
+        await stopBilling();
         await server.close();
+        if (!options.gateway) await openGateway.close();
         await database.close();
       },
     };
   } catch (error) {
+    if (gateway && !options.gateway) await gateway.close();
     await database.close();
     throw error;
   }

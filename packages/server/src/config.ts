@@ -29,6 +29,9 @@ const environmentSchema = z.object({
     .min(1024)
     .default(8 * 1024 * 1024),
   PORTICO_STATIC_DIR: z.string().optional(),
+  PORTICO_BILLING_JOBS: booleanFlag.optional(),
+  PORTICO_BILLING_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(300),
+  PORTICO_SANDBOX_GATEWAY_DIR: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -54,6 +57,11 @@ export interface ServerConfig {
   pinnedNow: Date | null;
   maxBodyBytes: number;
   staticDir: string | null;
+  /** Runs the invoice run and autopay on this instance (safe on several at once). */
+  billingJobs: boolean;
+  billingIntervalSeconds: number;
+  /** Where the embedded sandbox gateway keeps its PGlite data (without DATABASE_URL). */
+  sandboxGatewayDir: string;
   logLevel: string;
 }
 
@@ -134,6 +142,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     pinnedNow: e.PORTICO_CLOCK ? new Date(e.PORTICO_CLOCK) : null,
     maxBodyBytes: e.PORTICO_MAX_BODY_BYTES,
     staticDir: e.PORTICO_STATIC_DIR ?? null,
+    billingJobs: e.PORTICO_BILLING_JOBS ?? true,
+    billingIntervalSeconds: e.PORTICO_BILLING_INTERVAL_SECONDS,
+    sandboxGatewayDir:
+      e.PORTICO_SANDBOX_GATEWAY_DIR !== undefined
+        ? resolve(e.PORTICO_SANDBOX_GATEWAY_DIR)
+        : dataDir.startsWith('memory://')
+          ? 'memory://'
+          : join(dataDir, '..', 'sandbox-gateway'),
     logLevel: e.LOG_LEVEL,
   };
 }

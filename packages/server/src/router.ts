@@ -1,4 +1,5 @@
 import { porticoContract } from '@portico/core';
+import { billingHandlers } from './billing/router.ts';
 import { eventsHandlers } from './events/router.ts';
 import { organizationsHandlers } from './organizations/router.ts';
 import { providersHandlers } from './providers/router.ts';
@@ -11,6 +12,7 @@ export const porticoHandlers: Handlers<typeof porticoContract> = {
   organizations: organizationsHandlers,
   providers: providersHandlers,
   storefront: storefrontHandlers,
+  billing: billingHandlers,
   events: eventsHandlers,
 };
 

@@ -1,4 +1,4 @@
-import { formatPlainDate, type Subscription } from '@portico/core';
+import { addCalendarDays, formatPlainDate, type Subscription } from '@portico/core';
 
 /** What a subscription's status means to office staff, in words (never colour alone). */
 export function statusLabel(subscription: Subscription): string {
@@ -16,6 +16,10 @@ export function statusLabel(subscription: Subscription): string {
         ? `Cancellation pending, ends ${formatPlainDate(subscription.endsOn)}`
         : 'Cancellation pending';
     case 'CANCELLED':
-      return 'Cancelled';
+      return subscription.endsOn ? `Cancelled, ended ${formatPlainDate(subscription.endsOn)}` : 'Cancelled';
+    case 'UPGRADED':
+      return subscription.endsOn
+        ? `Upgraded, replaced on ${formatPlainDate(addCalendarDays(subscription.endsOn, 1))}`
+        : 'Upgraded';
   }
 }

@@ -16,14 +16,18 @@ export interface AuditEntry {
  * back together. Counts what it wrote, so the procedure runner can refuse a mutation that audited nothing.
  */
 export class AuditTrail {
-  private written = 0;
-
   constructor(
     private readonly scope: OrgScope,
     private readonly actorUserId: string | null,
     private readonly requestId: string,
     private readonly clock: Clock,
+    private readonly tally = { written: 0 },
   ) {}
+
+  /** The same actor and request, writing into another organization's log (staff acting on an office). */
+  within(scope: OrgScope): AuditTrail {
+    return new AuditTrail(scope, this.actorUserId, this.requestId, this.clock, this.tally);
+  }
 
   /** Records who did what to which record, and when. */
   async record(entry: AuditEntry): Promise<void> {
@@ -37,7 +41,7 @@ export class AuditTrail {
         request_id: this.requestId,
       })
       .execute();
-    this.written += 1;
+    this.tally.written += 1;
   }
 
   /** Records many acts at once (a bulk import), in batches that stay within PostgreSQL's parameter limit. */
@@ -54,11 +58,11 @@ export class AuditTrail {
       }));
       await this.scope.insertInto('audit_log', rows).execute();
     }
-    this.written += entries.length;
+    this.tally.written += entries.length;
   }
 
   /** How many rows this request wrote. */
   get count(): number {
-    return this.written;
+    return this.tally.written;
   }
 }

@@ -1,5 +1,12 @@
-import type { ColumnType, Generated } from 'kysely';
-import type { OrganizationKind, Permission, PlanCode, Role, SubscriptionStatus } from '@portico/core';
+import type { ColumnType, Generated, GeneratedAlways } from 'kysely';
+import type {
+  CardBrand,
+  OrganizationKind,
+  PaymentMethodRole,
+  Permission,
+  PlanCode,
+  Role,
+} from '@portico/core';
 
 /** A timestamptz column: read as a Date, written as a Date or an ISO string. */
 type Instant = ColumnType<Date, Date | string, Date | string>;
@@ -88,12 +95,90 @@ export interface SubscriptionsTable {
   organization_id: string;
   id: Generated<string>;
   plan_code: PlanCode;
-  status: SubscriptionStatus;
+  /** The price signed up at; a later catalogue change does not reprice a running subscription. */
+  monthly_price_cents: number;
   started_on: PlainDate;
+  /** The day the provider list became complete for this subscription (Medicare plans); null while it is not. */
+  list_complete_on: PlainDate | null;
   ready_by: PlainDate | null;
+  /** The first billable day; null while a Medicare plan waits for its provider list. */
+  billable_from: PlainDate | null;
+  /** The last day of service (inclusive), with why it ends. */
   ends_on: PlainDate | null;
+  end_reason: 'CANCELLED' | 'UPGRADED' | null;
+  use_agreement_version: string | null;
+  subscribed_by: string | null;
+  cancelled_by: string | null;
   created_at: DefaultedInstant;
   updated_at: DefaultedInstant;
+}
+
+/** The use agreement's versions; exactly one is current. Global reference data. */
+export interface UseAgreementsTable {
+  version: string;
+  title: string;
+  body: string;
+  published_on: PlainDate;
+  is_current: boolean;
+}
+
+export interface BillingAccountsTable {
+  organization_id: string;
+  /** Billing history shows nothing before this day (offices migrated from an older billing system). */
+  history_starts_on: PlainDate | null;
+  updated_at: DefaultedInstant;
+}
+
+/** A card on file: the gateway's token and what may be shown; never the number or the CVC. */
+export interface PaymentMethodsTable {
+  organization_id: string;
+  id: Generated<string>;
+  gateway_token: string;
+  brand: CardBrand;
+  last4: string;
+  exp_month: number;
+  exp_year: number;
+  holder_name: string;
+  role: PaymentMethodRole | null;
+  created_at: DefaultedInstant;
+  removed_at: Instant | null;
+}
+
+export interface InvoicesTable {
+  organization_id: string;
+  id: Generated<string>;
+  number: GeneratedAlways<string>;
+  month: PlainDate;
+  first_day: PlainDate;
+  last_day: PlainDate;
+  plan_codes: PlanCode[];
+  monthly_rate_cents: number;
+  amount_cents: number;
+  issued_on: PlainDate;
+  paid_by_payment_id: string | null;
+  created_at: DefaultedInstant;
+}
+
+export interface BillingMonthsTable {
+  organization_id: string;
+  month: PlainDate;
+  closed_at: Instant;
+}
+
+export interface PaymentsTable {
+  organization_id: string;
+  id: Generated<string>;
+  idempotency_key: string;
+  amount_cents: number;
+  status: 'SUCCEEDED' | 'FAILED';
+  payment_method_id: string | null;
+  card_brand: CardBrand | null;
+  card_last4: string | null;
+  gateway_charge_id: string | null;
+  failure: string | null;
+  invoice_ids: string[];
+  actor_user_id: string | null;
+  created_at: Instant;
 }
 
 /** One row of CMS's Medicare provider enrollment file (global reference data). */
@@ -165,6 +250,12 @@ export interface Database {
   providers: ProvidersTable;
   ppef_files: PpefFilesTable;
   medicare_provider_gaps: MedicareProviderGapsTable;
+  use_agreements: UseAgreementsTable;
+  billing_accounts: BillingAccountsTable;
+  payment_methods: PaymentMethodsTable;
+  invoices: InvoicesTable;
+  billing_months: BillingMonthsTable;
+  payments: PaymentsTable;
 }
 
 /** Tables whose rows belong to one organization: every query on them goes through an OrgScope. */
@@ -173,4 +264,4 @@ export type TenantTable = {
 }[keyof Database];
 
 /** Global reference tables that any signed-in caller may read (the catalogue). */
-export type CatalogTable = 'plans' | 'ppef_enrollments';
+export type CatalogTable = 'plans' | 'ppef_enrollments' | 'use_agreements';

@@ -11,6 +11,7 @@ import type { Logger } from '../logger.ts';
 import { appRouter } from '../router.ts';
 import { demoTokenClaims, demoUsers, isDemoUserKey } from '../seed/demo-office.ts';
 import type { Services } from '../trpc/context.ts';
+import type { PaymentGateway } from '../billing/payment-gateway.ts';
 import { createSealer } from '../secrets/sealer.ts';
 import { requestIdOf } from './request-id.ts';
 
@@ -44,8 +45,9 @@ export async function startPorticoServer(options: {
   database: DatabaseHandle;
   clock: Clock;
   logger: Logger;
+  gateway: PaymentGateway;
 }): Promise<PorticoServer> {
-  const { config, database, clock, logger } = options;
+  const { config, database, clock, logger, gateway } = options;
   const bus = await EventBus.start(database, logger);
   const verifier = createTokenVerifier({
     key: config.tokenKey,
@@ -60,6 +62,7 @@ export async function startPorticoServer(options: {
     bus,
     logger,
     sealer: createSealer(config.encryptionKeys),
+    gateway,
   };
 
   const trpcHandler = createHTTPHandler({

@@ -166,7 +166,9 @@ describe('importing the Medicare enrollment file (PPEF)', () => {
       .values({
         organization_id: office.id,
         plan_code: 'MEDICARE',
-        status: 'ACTIVE',
+        monthly_price_cents: 1995,
+        list_complete_on: '2026-10-01',
+        billable_from: '2026-10-01',
         started_on: '2026-10-01',
       })
       .execute();

@@ -141,7 +141,7 @@ async function flagMedicareGaps(trx: Kysely<Database>, fileId: string, now: Date
     insert into medicare_provider_gaps (organization_id, detected_at, ppef_file_id)
     select distinct s.organization_id, ${now}::timestamptz, ${fileId}::uuid
     from subscriptions s join plans p on p.code = s.plan_code
-    where p.requires_medicare_provider and s.status <> 'CANCELLED'
+    where p.requires_medicare_provider and (s.ends_on is null or s.ends_on >= current_date)
       and not exists (
         select 1 from providers pr join ppef_enrollments e on e.npi = pr.npi
         where pr.organization_id = s.organization_id)`.execute(trx);

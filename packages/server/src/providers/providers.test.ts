@@ -235,7 +235,9 @@ describe('providers: the office’s provider list through the HTTP server and th
       .values({
         organization_id: office.id,
         plan_code: 'MEDICARE',
-        status: 'ACTIVE',
+        monthly_price_cents: 1995,
+        list_complete_on: '2026-10-01',
+        billable_from: '2026-10-01',
         started_on: '2026-10-01',
       })
       .execute();
@@ -265,7 +267,9 @@ describe('providers: the office’s provider list through the HTTP server and th
       .values({
         organization_id: office.id,
         plan_code: 'ALLPAYER_ADVANTAGE',
-        status: 'ACTIVE',
+        monthly_price_cents: 3995,
+        list_complete_on: '2026-10-01',
+        billable_from: '2026-10-01',
         started_on: '2026-10-01',
       })
       .execute();

@@ -1,5 +1,6 @@
 import { PorticoError, type providersContract } from '@portico/core';
 import type { Handlers } from '../trpc/handlers.ts';
+import { startSubscriptionsIfListComplete } from '../storefront/start-subscriptions.ts';
 import { checkRoster } from './roster.ts';
 import {
   deleteProvider,
@@ -29,25 +30,30 @@ export const providersHandlers: Handlers<typeof providersContract> = {
     return provider;
   },
 
-  async add(input, { scope, audit, clock, sealer, publish }) {
+  async add(input, context) {
+    const { scope, audit, clock, sealer, publish } = context;
     const id = await insertProvider(scope, input, sealer, clock.now());
     await audit.record({ action: 'provider.create', entity: 'provider', entityId: id });
     await publish({ topic: 'provider.changed', entityId: id });
+    await startSubscriptionsIfListComplete(context);
     const provider = await findProvider(scope, id);
     if (!provider) throw new Error('inserted provider vanished inside its own transaction');
     return provider;
   },
 
-  async update(input, { scope, audit, clock, sealer, publish }) {
+  async update(input, context) {
+    const { scope, audit, clock, sealer, publish } = context;
     if (!(await updateProvider(scope, input.id, input.provider, sealer, clock.now()))) throw notFound();
     await audit.record({ action: 'provider.update', entity: 'provider', entityId: input.id });
     await publish({ topic: 'provider.changed', entityId: input.id });
+    await startSubscriptionsIfListComplete(context);
     const provider = await findProvider(scope, input.id);
     if (!provider) throw notFound();
     return provider;
   },
 
-  async importRoster(input, { scope, audit, clock, sealer, publish }) {
+  async importRoster(input, context) {
+    const { scope, audit, clock, sealer, publish } = context;
     await scope.lock('providers');
     const checked = checkRoster(input.csv, await listedNpis(scope));
     if ('headerProblem' in checked)
@@ -81,11 +87,12 @@ export const providersHandlers: Handlers<typeof providersContract> = {
       ids.map((id) => ({ action: 'provider.create', entity: 'provider', entityId: id })),
     );
     if (ids.length > 0) await publish({ topic: 'provider.changed', entityId: scope.organizationId });
+    await startSubscriptionsIfListComplete(context);
     return { rowsRead: checked.rowsRead, added: ids.length, rejected: checked.rejected };
   },
 
-  async remove(input, { scope, audit, publish }) {
-    if (!(await deleteProvider(scope, input.id))) throw notFound();
+  async remove(input, { scope, audit, publish, today }) {
+    if (!(await deleteProvider(scope, input.id, today))) throw notFound();
     await audit.record({ action: 'provider.delete', entity: 'provider', entityId: input.id });
     await publish({ topic: 'provider.changed', entityId: input.id });
     return { id: input.id };

@@ -9,6 +9,7 @@ import type { Selectable } from 'kysely';
 import type { z } from 'zod';
 import type { ProvidersTable } from '../db/database.ts';
 import type { Sealer } from '../secrets/sealer.ts';
+import { heldMedicareSubscriptions } from '../storefront/store.ts';
 import type { OrgScope } from '../tenancy/org-scope.ts';
 
 type ProviderFields = z.output<typeof providerInputSchema>;
@@ -184,11 +185,11 @@ export async function updateProvider(
  * Removes a provider. DOMAIN.md: an office cannot remove its last Medicare-enrolled provider while a Medicare or
  * Advantage subscription is active. The providers lock makes the check hold under concurrent removals.
  */
-export async function deleteProvider(scope: OrgScope, id: string): Promise<boolean> {
+export async function deleteProvider(scope: OrgScope, id: string, today: string): Promise<boolean> {
   await scope.lock('providers');
   const provider = await findProvider(scope, id);
   if (!provider) return false;
-  if (provider.medicare.enrolled && (await hasActiveMedicareSubscription(scope))) {
+  if (provider.medicare.enrolled && (await hasActiveMedicareSubscription(scope, today))) {
     const anotherEnrolled = await scope
       .selectFrom('providers')
       .select('providers.id')
@@ -214,14 +215,8 @@ export async function deleteProvider(scope: OrgScope, id: string): Promise<boole
   return true;
 }
 
-/** True while the office holds a plan that needs a Medicare-enrolled provider and is not cancelled. */
-export async function hasActiveMedicareSubscription(scope: OrgScope): Promise<boolean> {
-  const row = await scope
-    .selectFrom('subscriptions')
-    .innerJoin('plans', 'plans.code', 'subscriptions.plan_code')
-    .select('subscriptions.id')
-    .where('plans.requires_medicare_provider', '=', true)
-    .where('subscriptions.status', '<>', 'CANCELLED')
-    .executeTakeFirst();
+/** True while the office holds a plan that needs a Medicare-enrolled provider (cancellation pending included). */
+export async function hasActiveMedicareSubscription(scope: OrgScope, today: string): Promise<boolean> {
+  const row = await heldMedicareSubscriptions(scope, today).select('subscriptions.id').executeTakeFirst();
   return row !== undefined;
 }

@@ -178,13 +178,21 @@ export async function seedDemo(db: Kysely<Database>, options: { issuer: string; 
         .executeTakeFirst();
       if (!hasSubscription) {
         const today = plainDateInZone(options.now, office.time_zone);
+        const access = await trx
+          .selectFrom('plans')
+          .select('monthly_price_cents')
+          .where('code', '=', 'ALLPAYER_ACCESS')
+          .executeTakeFirstOrThrow();
+        const startedOn = firstOfMonth(today, -2);
         await trx
           .insertInto('subscriptions')
           .values({
             organization_id: office.id,
             plan_code: 'ALLPAYER_ACCESS',
-            status: 'ACTIVE',
-            started_on: firstOfMonth(today, -2),
+            monthly_price_cents: access.monthly_price_cents,
+            started_on: startedOn,
+            billable_from: startedOn,
+            use_agreement_version: '2026.1',
           })
           .execute();
       }

@@ -1,4 +1,20 @@
-import type { Plan, Subscription } from '@portico/core';
+import {
+  addCalendarDays,
+  firstOfMonth,
+  isHeldStatus,
+  medicareReadyBy,
+  planChange,
+  PorticoError,
+  providerListGaps,
+  subscriptionStatus,
+  type Plan,
+  type PlanCode,
+  type ProviderListGap,
+  type Subscription,
+  type SubscriptionQuote,
+  type UseAgreement,
+} from '@portico/core';
+import { sql } from 'kysely';
 import type { OrgScope } from '../tenancy/org-scope.ts';
 
 /** The active plans of the catalogue, in display order. */
@@ -19,32 +35,306 @@ export async function listPlans(scope: OrgScope): Promise<Plan[]> {
   }));
 }
 
-/** The organization's subscriptions, newest first, with their plan's name and price. */
-export async function listSubscriptions(scope: OrgScope): Promise<Subscription[]> {
-  const rows = await scope
+function subscriptionRows(scope: OrgScope) {
+  return scope
     .selectFrom('subscriptions')
     .innerJoin('plans', 'plans.code', 'subscriptions.plan_code')
     .select([
       'subscriptions.id',
       'subscriptions.plan_code',
       'plans.name',
-      'subscriptions.status',
-      'plans.monthly_price_cents',
+      'plans.requires_medicare_provider',
+      'subscriptions.monthly_price_cents',
       'subscriptions.started_on',
+      'subscriptions.list_complete_on',
       'subscriptions.ready_by',
       'subscriptions.ends_on',
-    ])
-    .orderBy('subscriptions.started_on', 'desc')
-    .orderBy('subscriptions.id')
-    .execute();
-  return rows.map((row) => ({
+      'subscriptions.end_reason',
+      'subscriptions.use_agreement_version',
+    ]);
+}
+type SubscriptionRow = Awaited<ReturnType<ReturnType<typeof subscriptionRows>['executeTakeFirstOrThrow']>>;
+
+function toSubscription(row: SubscriptionRow, today: string): Subscription {
+  return {
     id: row.id,
     planCode: row.plan_code,
     planName: row.name,
-    status: row.status,
+    status: subscriptionStatus(
+      {
+        requiresMedicareProvider: row.requires_medicare_provider,
+        listCompleteOn: row.list_complete_on,
+        readyBy: row.ready_by,
+        endsOn: row.ends_on,
+        endReason: row.end_reason,
+      },
+      today,
+    ),
     monthlyPriceCents: row.monthly_price_cents,
     startedOn: row.started_on,
     readyBy: row.ready_by,
     endsOn: row.ends_on,
-  }));
+    useAgreementVersion: row.use_agreement_version,
+  };
 }
+
+/** The organization's subscriptions with today's status: held ones first, then newest first. */
+export async function listSubscriptions(scope: OrgScope, today: string): Promise<Subscription[]> {
+  const rows = await subscriptionRows(scope)
+    .orderBy('subscriptions.started_on', 'desc')
+    .orderBy('subscriptions.created_at', 'desc')
+    .execute();
+  const all = rows.map((row) => toSubscription(row, today));
+  return [...all.filter((s) => isHeldStatus(s.status)), ...all.filter((s) => !isHeldStatus(s.status))];
+}
+
+async function findSubscription(scope: OrgScope, id: string, today: string): Promise<Subscription> {
+  const row = await subscriptionRows(scope).where('subscriptions.id', '=', id).executeTakeFirst();
+  if (!row) {
+    throw new PorticoError('NOT_FOUND', 'This office has no such subscription.', {
+      fieldPath: 'subscriptionId',
+    });
+  }
+  return toSubscription(row, today);
+}
+
+/**
+ * The office's held subscriptions to plans that need a Medicare-enrolled provider. The one definition of "a
+ * running Medicare plan", used by sign-up and by the provider list's last-Medicare-provider rule.
+ */
+export function heldMedicareSubscriptions(scope: OrgScope, today: string) {
+  return scope
+    .selectFrom('subscriptions')
+    .innerJoin('plans', 'plans.code', 'subscriptions.plan_code')
+    .where('plans.requires_medicare_provider', '=', true)
+    .where((eb) =>
+      eb.or([eb('subscriptions.ends_on', 'is', null), eb('subscriptions.ends_on', '>=', today)]),
+    );
+}
+
+/** How many providers the office lists and how many of them the current enrollment file shows in Medicare. */
+export async function providerListGapsOf(scope: OrgScope): Promise<ProviderListGap[]> {
+  const row = await scope
+    .selectFrom('providers')
+    .select((eb) => [
+      eb.fn.countAll<string>().as('providers'),
+      eb.fn
+        .count<string>('providers.id')
+        .filterWhere((inner) =>
+          inner.exists(
+            inner
+              .selectFrom('ppef_enrollments')
+              .select('ppef_enrollments.npi')
+              .whereRef('ppef_enrollments.npi', '=', 'providers.npi'),
+          ),
+        )
+        .as('enrolled'),
+    ])
+    .executeTakeFirstOrThrow();
+  return providerListGaps({ providers: Number(row.providers), medicareEnrolled: Number(row.enrolled) });
+}
+
+export async function currentUseAgreement(scope: OrgScope): Promise<UseAgreement> {
+  const row = await scope
+    .selectFromCatalog('use_agreements')
+    .select(['version', 'title', 'body'])
+    .where('is_current', '=', true)
+    .executeTakeFirstOrThrow();
+  return { version: row.version, title: row.title, text: row.body };
+}
+
+async function heldPlanCodes(scope: OrgScope, today: string): Promise<PlanCode[]> {
+  return (await listSubscriptions(scope, today)).filter((s) => isHeldStatus(s.status)).map((s) => s.planCode);
+}
+
+function priceOf(catalogue: readonly Plan[], codes: readonly PlanCode[]): number {
+  return codes.reduce(
+    (sum, code) => sum + (catalogue.find((plan) => plan.code === code)?.monthlyPriceCents ?? 0),
+    0,
+  );
+}
+
+/** The review step: what the selection adds and replaces, and the monthly cost before and after. */
+export async function quoteSubscription(
+  scope: OrgScope,
+  today: string,
+  planCodes: readonly PlanCode[],
+): Promise<SubscriptionQuote> {
+  const catalogue = await listPlans(scope);
+  const held = await heldPlanCodes(scope, today);
+  const change = planChange(catalogue, held, planCodes);
+  const after = [...held.filter((code) => !change.replaces.includes(code)), ...change.adds];
+  const needsMedicare = change.adds.some(
+    (code) => catalogue.find((plan) => plan.code === code)?.requiresMedicareProvider,
+  );
+  return {
+    ...change,
+    currentMonthlyCents: priceOf(catalogue, held),
+    newMonthlyCents: priceOf(catalogue, after),
+    providerListGaps: needsMedicare ? await providerListGapsOf(scope) : [],
+    agreement: await currentUseAgreement(scope),
+  };
+}
+
+/**
+ * Subscribes the office to the chosen plans, or upgrades held plans to a bundle that includes them. Serialised
+ * per office (fifty concurrent calls: one takes effect, the rest see the plan held). An upgrade takes effect
+ * today: the replaced subscriptions end yesterday, so billing cuts the month at the upgrade day. A Medicare plan
+ * signed up without a complete provider list is recorded and waits; an upgrade needs the list complete, since it
+ * cannot take effect at once otherwise.
+ */
+export async function subscribe(
+  scope: OrgScope,
+  input: { planCodes: readonly PlanCode[]; acceptedAgreementVersion: string },
+  today: string,
+  userId: string,
+): Promise<{ added: string[]; replaced: string[] }> {
+  await scope.lock('subscriptions');
+  const agreement = await currentUseAgreement(scope);
+  if (input.acceptedAgreementVersion !== agreement.version) {
+    throw new PorticoError(
+      'CONFLICT',
+      `The use agreement is now version ${agreement.version}; review it and accept that version.`,
+      { fieldPath: 'acceptedAgreementVersion' },
+    );
+  }
+  const catalogue = await listPlans(scope);
+  const held = (await listSubscriptions(scope, today)).filter((s) => isHeldStatus(s.status));
+  const change = planChange(
+    catalogue,
+    held.map((s) => s.planCode),
+    input.planCodes,
+  );
+  const gaps = await providerListGapsOf(scope);
+  const plan = (code: PlanCode) => catalogue.find((candidate) => candidate.code === code) as Plan;
+  if (
+    change.replaces.length > 0 &&
+    gaps.length > 0 &&
+    change.adds.some((code) => plan(code).requiresMedicareProvider)
+  ) {
+    throw new PorticoError(
+      'PLAN_CHANGE_NOT_ALLOWED',
+      `An upgrade takes effect at once, so it needs a complete provider list first. ${gaps.map((gap) => gap.message).join(' ')}`,
+      { fieldPath: 'planCodes' },
+    );
+  }
+  const replaced = held.filter((s) => change.replaces.includes(s.planCode));
+  if (replaced.length > 0) {
+    await scope
+      .updateTable('subscriptions')
+      .set({ ends_on: addCalendarDays(today, -1), end_reason: 'UPGRADED', updated_at: sql`now()` })
+      .where(
+        'id',
+        'in',
+        replaced.map((s) => s.id),
+      )
+      .execute();
+  }
+  // Medicare services already running under a replaced plan carry over; they do not activate again.
+  const running = replaced.find(
+    (s) => plan(s.planCode).requiresMedicareProvider && s.status !== 'AWAITING_PROVIDERS',
+  );
+  const rows = change.adds.map((code) => {
+    const medicare = plan(code).requiresMedicareProvider;
+    const listCompleteOn = medicare && gaps.length === 0 ? today : null;
+    return {
+      plan_code: code,
+      monthly_price_cents: plan(code).monthlyPriceCents,
+      started_on: today,
+      list_complete_on: listCompleteOn,
+      ready_by: !medicare || gaps.length > 0 ? null : running ? running.readyBy : medicareReadyBy(today),
+      billable_from: medicare && gaps.length > 0 ? null : today,
+      use_agreement_version: agreement.version,
+      subscribed_by: userId,
+    };
+  });
+  const inserted = await scope.insertInto('subscriptions', rows).returning('id').execute();
+  return { added: inserted.map((row) => row.id), replaced: replaced.map((s) => s.id) };
+}
+
+/**
+ * Starts what waited for the provider list: once the list is complete, Medicare subscriptions that were
+ * awaiting providers become billable today and are ready within two business days. Returns their ids.
+ */
+export async function startWaitingSubscriptions(scope: OrgScope, today: string): Promise<string[]> {
+  if ((await providerListGapsOf(scope)).length > 0) return [];
+  const waiting = await heldMedicareSubscriptions(scope, today)
+    .select('subscriptions.id')
+    .where('subscriptions.list_complete_on', 'is', null)
+    .execute();
+  if (waiting.length === 0) return [];
+  await scope
+    .updateTable('subscriptions')
+    .set({
+      list_complete_on: today,
+      ready_by: medicareReadyBy(today),
+      billable_from: today,
+      updated_at: sql`now()`,
+    })
+    .where(
+      'id',
+      'in',
+      waiting.map((row) => row.id),
+    )
+    .execute();
+  return waiting.map((row) => row.id);
+}
+
+/** Sales cancels a held subscription; it ends on the last day of the office's current month. */
+export async function cancelAtMonthEnd(
+  scope: OrgScope,
+  subscriptionId: string,
+  today: string,
+  staffUserId: string,
+): Promise<Subscription> {
+  await scope.lock('subscriptions');
+  const subscription = await findSubscription(scope, subscriptionId, today);
+  if (subscription.status === 'CANCELLATION_PENDING') {
+    throw new PorticoError('CONFLICT', `This subscription is already set to end on ${subscription.endsOn}.`, {
+      fieldPath: 'subscriptionId',
+    });
+  }
+  if (!isHeldStatus(subscription.status)) {
+    throw new PorticoError('CONFLICT', 'This subscription has already ended.', {
+      fieldPath: 'subscriptionId',
+    });
+  }
+  await scope
+    .updateTable('subscriptions')
+    .set({
+      ends_on: addCalendarDays(firstOfMonth(today, 1), -1),
+      end_reason: 'CANCELLED',
+      cancelled_by: staffUserId,
+      updated_at: sql`now()`,
+    })
+    .where('id', '=', subscriptionId)
+    .execute();
+  return findSubscription(scope, subscriptionId, today);
+}
+
+/** The office takes back a cancellation that has not taken effect yet. */
+export async function stopCancellation(
+  scope: OrgScope,
+  subscriptionId: string,
+  today: string,
+): Promise<Subscription> {
+  await scope.lock('subscriptions');
+  const subscription = await findSubscription(scope, subscriptionId, today);
+  if (subscription.status !== 'CANCELLATION_PENDING') {
+    throw new PorticoError(
+      'CONFLICT',
+      subscription.status === 'CANCELLED'
+        ? 'This cancellation has already taken effect; subscribe again from the storefront.'
+        : 'This subscription has no pending cancellation.',
+      { fieldPath: 'subscriptionId' },
+    );
+  }
+  await scope
+    .updateTable('subscriptions')
+    .set({ ends_on: null, end_reason: null, cancelled_by: null, updated_at: sql`now()` })
+    .where('id', '=', subscriptionId)
+    .execute();
+  return findSubscription(scope, subscriptionId, today);
+}
+
+export { findSubscription };

@@ -30,6 +30,14 @@ export class OrgScope {
     return new OrgScope(principal.organization.id, trx);
   }
 
+  /**
+   * The scope of another organization, for what spans offices on purpose: a payer staff procedure acting on
+   * one office (after its permission check) or a system job such as the invoice run. Never for office callers.
+   */
+  static ofOrganization(trx: Transaction<Database>, organizationId: string): OrgScope {
+    return new OrgScope(organizationId, trx);
+  }
+
   /** Rows of a tenant table that belong to this organization. */
   selectFrom<T extends TenantTable>(table: T): SelectQueryBuilder<Database, T, {}> {
     // Kysely types selectFrom through a conditional on the table expression, which TypeScript cannot resolve for
@@ -87,6 +95,15 @@ export class OrgScope {
     await sql`select pg_advisory_xact_lock(hashtextextended(${`${topic}:${this.organizationId}`}, 0))`.execute(
       this.trx,
     );
+  }
+
+  /** Like `lock`, but gives up at once: false when another transaction holds it. */
+  async tryLock(topic: string): Promise<boolean> {
+    const result = await sql<{ locked: boolean }>`
+      select pg_try_advisory_xact_lock(hashtextextended(${`${topic}:${this.organizationId}`}, 0)) as locked`.execute(
+      this.trx,
+    );
+    return result.rows[0]?.locked === true;
   }
 
   /** Reads a global catalogue table (not tenant data). */

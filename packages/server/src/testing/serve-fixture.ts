@@ -38,7 +38,15 @@ async function main(): Promise<void> {
     .execute();
   await db
     .insertInto('subscriptions')
-    .values({ organization_id: office.id, plan_code: 'MEDICARE', status: 'ACTIVE', started_on: '2026-10-01' })
+    .values({
+      organization_id: office.id,
+      plan_code: 'MEDICARE',
+      monthly_price_cents: 1995,
+      started_on: '2026-10-01',
+      list_complete_on: '2026-10-01',
+      ready_by: '2026-10-05',
+      billable_from: '2026-10-01',
+    })
     .execute();
   const fixture = {
     url: app.url,

@@ -2,6 +2,7 @@ import { Writable } from 'node:stream';
 import { createPorticoClient, type PorticoClient } from '@portico/core';
 import { EventSource } from 'eventsource';
 import { mintToken } from '../auth/tokens.ts';
+import { SandboxGateway } from '../billing/sandbox-gateway.ts';
 import { PinnedClock } from '../clock.ts';
 import { loadConfig, type ServerConfig } from '../config.ts';
 import type { DatabaseHandle } from '../db/connect.ts';
@@ -21,6 +22,8 @@ export interface TestServer {
   clock: PinnedClock;
   database: DatabaseHandle;
   server: PorticoServer;
+  /** The sandbox payment gateway the server charges (its own storage, as an outside gateway has). */
+  gateway: SandboxGateway;
   /** Every line the server logged, for checks that secrets never reach the log. */
   logLines: string[];
   /** A token for a demo user, minted now by the test clock. */
@@ -60,7 +63,17 @@ export async function startTestServer(
     }),
     ...options.config,
   };
-  const server = await startPorticoServer({ config, database, clock, logger: createLogger('info', sink) });
+  const gateway = await SandboxGateway.open({
+    databaseUrl: database.kind === 'postgres' ? database.url : null,
+    dataDir: 'memory://',
+  });
+  const server = await startPorticoServer({
+    config,
+    database,
+    clock,
+    gateway,
+    logger: createLogger('info', sink),
+  });
   const tokenFor: TestServer['tokenFor'] = (key, overrides = {}) => {
     return mintToken({
       secret: TEST_SECRET,
@@ -82,8 +95,10 @@ export async function startTestServer(
     tokenFor,
     clientFor: (key) => createPorticoClient({ url: server.url, getToken: () => tokenFor(key), EventSource }),
     clientWithToken,
+    gateway,
     async close() {
       await server.close();
+      await gateway.close();
       await database.close();
     },
   };

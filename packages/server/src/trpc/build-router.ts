@@ -1,6 +1,8 @@
 import {
   isProcedure,
+  plainDateInZone,
   PorticoError,
+  type PorticoEvent,
   satisfies,
   type ContractTree,
   type ProcedureContract,
@@ -54,6 +56,8 @@ async function runProcedure(
           entityId: principal.userId,
         });
       const auditedBefore = audit.count;
+      const publishIn = (target: OrgScope) => (event: Omit<PorticoEvent, 'at'>) =>
+        publishEvent(target, { ...event, at: services.clock.now().toISOString() });
       const result = await handler(input, {
         requestId: ctx.requestId,
         principal,
@@ -61,7 +65,29 @@ async function runProcedure(
         audit,
         clock: services.clock,
         sealer: services.sealer,
-        publish: (event) => publishEvent(scope, { ...event, at: services.clock.now().toISOString() }),
+        today: plainDateInZone(services.clock.now(), principal.organization.timeZone),
+        gateway: services.gateway,
+        publish: publishIn(scope),
+        async forOffice(officeId) {
+          const office = await trx
+            .selectFrom('organizations')
+            .select(['id', 'time_zone'])
+            .where('external_id', '=', officeId)
+            .where('kind', '=', 'office')
+            .executeTakeFirst();
+          if (!office) {
+            throw new PorticoError('NOT_FOUND', 'There is no office with this id.', {
+              fieldPath: 'officeId',
+            });
+          }
+          const officeScope = OrgScope.ofOrganization(trx, office.id);
+          return {
+            scope: officeScope,
+            audit: audit.within(officeScope),
+            today: plainDateInZone(services.clock.now(), office.time_zone),
+            publish: publishIn(officeScope),
+          };
+        },
       });
       const mustAudit = procedure.kind === 'mutation' || procedure.auditRead !== undefined;
       if (mustAudit && audit.count === auditedBefore) {

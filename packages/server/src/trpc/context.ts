@@ -4,6 +4,7 @@ import type { Clock } from '../clock.ts';
 import type { Database } from '../db/database.ts';
 import type { EventBus } from '../events/event-bus.ts';
 import type { Logger } from '../logger.ts';
+import type { PaymentGateway } from '../billing/payment-gateway.ts';
 import type { Sealer } from '../secrets/sealer.ts';
 
 /** What every request can reach. Created once per server instance. */
@@ -14,6 +15,7 @@ export interface Services {
   bus: EventBus;
   logger: Logger;
   sealer: Sealer;
+  gateway: PaymentGateway;
 }
 
 /** The tRPC context of one HTTP request: its id, its bearer token (unverified yet), and the services. */

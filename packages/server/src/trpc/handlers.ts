@@ -4,6 +4,7 @@ import type { AuditTrail } from '../audit/audit-trail.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Clock } from '../clock.ts';
 import type { EventBus } from '../events/event-bus.ts';
+import type { PaymentGateway } from '../billing/payment-gateway.ts';
 import type { Sealer } from '../secrets/sealer.ts';
 import type { OrgScope } from '../tenancy/org-scope.ts';
 
@@ -16,7 +17,25 @@ export interface ProcedureContext {
   clock: Clock;
   /** Seals and opens secrets stored at rest. */
   sealer: Sealer;
+  /** The caller's organization's calendar day, in its time zone. */
+  today: string;
+  /** The payment gateway (card tokens and charges). */
+  gateway: PaymentGateway;
   /** Announces a change to open widgets once this request's transaction commits. */
+  publish(event: Omit<PorticoEvent, 'at'>): Promise<void>;
+  /**
+   * For payer staff procedures: the office named by the host portal's id, with its scope, an audit trail into
+   * its log (the staff member as actor), its calendar day, and publishing to its widgets. NOT_FOUND when no
+   * such office exists.
+   */
+  forOffice(officeId: string): Promise<OfficeContext>;
+}
+
+/** Another office, reached by a staff procedure. */
+export interface OfficeContext {
+  scope: OrgScope;
+  audit: AuditTrail;
+  today: string;
   publish(event: Omit<PorticoEvent, 'at'>): Promise<void>;
 }
 
