@@ -20,7 +20,6 @@ export const porticoErrorCodeSchema = z.enum([
   'PLAN_CHANGE_NOT_ALLOWED',
   'CARD_DECLINED',
   'CARD_EXPIRED',
-  'INVALID_CARD',
 ]);
 export type PorticoErrorCode = z.infer<typeof porticoErrorCodeSchema>;
 
@@ -58,7 +57,6 @@ export const httpStatusOfCode: Record<PorticoErrorCode, number> = {
   PLAN_CHANGE_NOT_ALLOWED: 409,
   CARD_DECLINED: 402,
   CARD_EXPIRED: 422,
-  INVALID_CARD: 422,
 };
 
 /** Writes a field path the way people read it: `providers[0].npi`. */

@@ -82,6 +82,17 @@ export function planChange(
     return found;
   };
   const includedBy = (bundle: Plan, code: PlanCode) => bundle.code !== code && bundle.includes.includes(code);
+  // The selection must make sense on its own before it is compared with what the office holds.
+  for (const code of selected) {
+    const chosenBundle = selected.map(plan).find((bundle) => includedBy(bundle, code));
+    if (chosenBundle) {
+      throw new PorticoError(
+        'BAD_REQUEST',
+        `${chosenBundle.name} already includes ${plan(code).name}; choose one of them.`,
+        { fieldPath: 'planCodes' },
+      );
+    }
+  }
   for (const code of selected) {
     const chosen = plan(code);
     if (held.includes(code)) {
@@ -94,14 +105,6 @@ export function planChange(
       throw new PorticoError(
         'PLAN_CHANGE_NOT_ALLOWED',
         `${heldBundle.name} already includes ${chosen.name}; a plan cannot be changed to a smaller one here. Ask your payer's sales team to cancel instead.`,
-        { fieldPath: 'planCodes' },
-      );
-    }
-    const chosenBundle = selected.map(plan).find((bundle) => includedBy(bundle, code));
-    if (chosenBundle) {
-      throw new PorticoError(
-        'BAD_REQUEST',
-        `${chosenBundle.name} already includes ${chosen.name}; choose one of them.`,
         { fieldPath: 'planCodes' },
       );
     }

@@ -31,7 +31,7 @@ export type ChargeOutcome =
 
 /**
  * The payment-gateway port. Card numbers and CVCs go to `tokenizeCard` and nowhere else; Portico stores the
- * token. `tokenizeCard` refuses a card with a PorticoError (INVALID_CARD, CARD_EXPIRED, CARD_DECLINED).
+ * token. `tokenizeCard` refuses a card with a PorticoError (CARD_EXPIRED, CARD_DECLINED).
  * `charge` must be idempotent by key across processes: the invoice run and Pay balance rely on it.
  * The built-in `SandboxGateway` implements it; a production gateway (Stripe, Authorize.net, ...) is an adapter
  * passed to `startApp` (README, "Payments").

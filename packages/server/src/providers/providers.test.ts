@@ -2,13 +2,11 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { npiCheckDigit, PorticoError, type PorticoErrorCode, type ProviderInput } from '@portico/core';
+import { refusedWith } from '../testing/refusal.ts';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
 
 const npi = (firstNine: string) => firstNine + npiCheckDigit(firstNine);
-const fails = (code: PorticoErrorCode, fieldPath?: string) => (error: unknown) =>
-  error instanceof PorticoError &&
-  error.code === code &&
-  (fieldPath === undefined || error.fieldPath === fieldPath);
+const fails = refusedWith;
 
 const jordan: ProviderInput = {
   npi: npi('123456789'),
