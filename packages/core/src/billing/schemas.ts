@@ -94,3 +94,4 @@ export const payBalanceInputSchema = z.object({
   /** Made once per click by the caller; a retry with the same key returns the first result, never charges twice. */
   idempotencyKey: z.uuid(),
 });
+export type AddPaymentMethodInput = z.input<typeof addPaymentMethodInputSchema>;

@@ -109,6 +109,9 @@ export function planChange(
       );
     }
   }
-  const replaces = held.filter((code) => selected.some((chosen) => includedBy(plan(chosen), code)));
+  // In catalogue order, however the office's plans were listed.
+  const replaces = catalogue
+    .map((candidate) => candidate.code)
+    .filter((code) => held.includes(code) && selected.some((chosen) => includedBy(plan(chosen), code)));
   return { adds: [...selected], replaces };
 }

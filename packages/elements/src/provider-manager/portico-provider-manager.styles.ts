@@ -14,20 +14,6 @@ export const providerManagerStyles = css`
     gap: 0.25em;
     font-weight: 600;
   }
-  input {
-    font: inherit;
-    padding: 0.35em 0.5em;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-  }
-  input[aria-invalid='true'] {
-    border-color: var(--_danger);
-  }
-  .field-error {
-    color: var(--_danger);
-    font-weight: 400;
-    font-size: 0.9em;
-  }
   th button.sort {
     all: unset;
     cursor: pointer;
@@ -36,10 +22,6 @@ export const providerManagerStyles = css`
   }
   th button.sort:focus-visible {
     outline: 3px solid var(--_primary);
-  }
-  button.secondary {
-    background: transparent;
-    color: var(--_primary);
   }
   .medicare.yes {
     color: var(--_success);
@@ -68,10 +50,5 @@ export const providerManagerStyles = css`
     gap: 0.4em;
     align-items: center;
     font-weight: 400;
-  }
-  .actions {
-    display: flex;
-    gap: 0.5em;
-    justify-content: end;
   }
 `;

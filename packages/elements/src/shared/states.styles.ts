@@ -43,7 +43,46 @@ export const baseStyles = css`
     padding: 0.4em 0.9em;
     cursor: pointer;
   }
-  button:focus-visible {
+  button:disabled {
+    opacity: 0.55;
+    cursor: not-allowed;
+  }
+  button.secondary {
+    background: transparent;
+    color: var(--_primary);
+  }
+  input,
+  select {
+    font: inherit;
+    padding: 0.35em 0.5em;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  input[aria-invalid='true'] {
+    border-color: var(--_danger);
+  }
+  .field-error {
+    color: var(--_danger);
+    font-weight: 400;
+    font-size: 0.9em;
+  }
+  .actions {
+    display: flex;
+    gap: 0.5em;
+    justify-content: end;
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+  }
+  button:focus-visible,
+  input:focus-visible,
+  select:focus-visible {
     outline: 3px solid var(--_primary);
     outline-offset: 2px;
   }

@@ -1,6 +1,11 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../index.ts';
-import type { PorticoStorefront } from './portico-storefront.ts';
+import type {
+  PaymentMethodChangedDetail,
+  PorticoStorefront,
+  SubscriptionChangedDetail,
+} from './portico-storefront.ts';
 import { loadFixture, until, type PorticoFixture } from '../testing/fixture.ts';
 
 describe('<portico-storefront>', () => {
@@ -16,7 +21,21 @@ describe('<portico-storefront>', () => {
       </portico-root>`,
     );
     const storefront = root.querySelector('portico-storefront') as PorticoStorefront;
-    return { root, storefront, shadow: () => storefront.shadowRoot as ShadowRoot };
+    const shadow = () => storefront.shadowRoot as ShadowRoot;
+    const text = () => shadow().textContent?.replace(/\s+/g, ' ') ?? '';
+    const button = (label: string | RegExp) =>
+      [...shadow().querySelectorAll('button')].find((b) =>
+        typeof label === 'string'
+          ? b.textContent?.trim() === label || b.getAttribute('aria-label') === label
+          : label.test(b.getAttribute('aria-label') ?? b.textContent ?? ''),
+      );
+    return { root, storefront, shadow, text, button };
+  }
+
+  async function type(input: HTMLInputElement, value: string) {
+    input.focus();
+    input.value = '';
+    await sendKeys({ type: value });
   }
 
   it("shows the office's subscriptions and the plan catalogue from the server", async () => {
@@ -28,7 +47,7 @@ describe('<portico-storefront>', () => {
     expect(row?.textContent).to.contain('AllPayer Access');
     expect(row?.textContent).to.contain('Active');
     expect(row?.textContent).to.contain('$29.95');
-    const plans = [...shadow().querySelectorAll('[part="plan"] h4')].map((h) => h.textContent);
+    const plans = [...shadow().querySelectorAll('[part="plan"] .plan-name')].map((h) => h.textContent);
     expect(plans).to.deep.equal(['AllPayer Access', 'Medicare', 'AllPayer Advantage']);
     expect(text).to.contain('$39.95');
   });
@@ -43,7 +62,7 @@ describe('<portico-storefront>', () => {
     const { shadow } = await mount(server.tokens.otherOffice);
     await until(() => (shadow().textContent ?? '').includes('no subscriptions'));
     expect(shadow().textContent).to.contain('Harbor Pediatrics');
-    expect(shadow().querySelector('table')).to.equal(null);
+    expect(shadow().querySelector('[part="subscriptions"]')).to.equal(null);
   });
 
   it("shows the server's error and a working Try again button when the token has expired", async () => {
@@ -74,10 +93,190 @@ describe('<portico-storefront>', () => {
     expect((window as unknown as { __porticoPwned?: number }).__porticoPwned).to.equal(undefined);
   });
 
+  it('signs up with the keyboard through the review step and the use agreement, then upgrades', async () => {
+    const { storefront, shadow, text, button } = await mount(server.tokens.storefrontManager);
+    await until(() => shadow().querySelector('input[value="MEDICARE"]') !== null);
+    const changes: SubscriptionChangedDetail[] = [];
+    storefront.addEventListener('portico-subscription-changed', (event) => changes.push(event.detail));
+    const access = shadow().querySelector<HTMLInputElement>('input[value="ALLPAYER_ACCESS"]');
+    expect(access?.disabled, 'a held plan cannot be chosen again').to.equal(true);
+    const update = shadow().querySelector<HTMLButtonElement>('[part="update"]');
+    expect(update?.disabled).to.equal(true);
+
+    shadow().querySelector<HTMLInputElement>('input[value="MEDICARE"]')?.focus();
+    await sendKeys({ press: 'Space' });
+    expect(update?.disabled).to.equal(false);
+    update?.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => shadow().querySelector('[part="review"]') !== null);
+    await until(() => shadow().activeElement?.id === 'review-heading');
+    expect(text()).to.contain('$49.90 per month');
+    expect(text()).to.contain('(now $29.95)');
+    expect(text()).to.contain('version 2026.1');
+    const subscribe = shadow().querySelector<HTMLButtonElement>('[part="subscribe"]');
+    expect(subscribe?.disabled, 'Subscribe Now waits for the agreement').to.equal(true);
+    shadow().querySelector<HTMLInputElement>('.accept input')?.focus();
+    await sendKeys({ press: 'Space' });
+    await until(() => subscribe?.disabled === false);
+    await expect(storefront).to.be.accessible();
+    subscribe?.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => changes.length === 1);
+    expect(changes[0]?.action).to.equal('subscribed');
+    await until(() => text().includes('Activating, ready by Nov 25, 2026'));
+    expect(text()).to.contain('You are subscribed.');
+
+    shadow().querySelector<HTMLInputElement>('input[value="ALLPAYER_ADVANTAGE"]')?.click();
+    await until(() => shadow().querySelector<HTMLButtonElement>('[part="update"]')?.disabled === false);
+    shadow().querySelector<HTMLButtonElement>('[part="update"]')?.click();
+    await until(() => text().includes('Replacing'));
+    expect(text()).to.contain('AllPayer Access, Medicare');
+    expect(text()).to.contain('$39.95 per month');
+    button('Back')?.click();
+    await until(() => shadow().querySelector('[part="review"]') === null);
+    shadow().querySelector<HTMLButtonElement>('[part="update"]')?.click();
+    await until(() => shadow().querySelector('.accept input') !== null);
+    shadow().querySelector<HTMLInputElement>('.accept input')?.click();
+    await until(() => shadow().querySelector<HTMLButtonElement>('[part="subscribe"]')?.disabled === false);
+    shadow().querySelector<HTMLButtonElement>('[part="subscribe"]')?.click();
+    await until(() => changes.length === 2);
+    expect(changes[1]?.action).to.equal('upgraded');
+    expect(changes[1]?.subscriptions.map((s) => s.status)).to.include('UPGRADED');
+    await until(() => text().includes('Upgraded, replaced on Nov 23, 2026'));
+  });
+
+  it('adds cards with inline checks, swaps primary and backup, and removes a card after confirmation', async () => {
+    const { storefront, shadow, text, button } = await mount(server.tokens.storefrontManager);
+    await until(() => shadow().querySelector('[part="card-form"]') !== null);
+    const changes: PaymentMethodChangedDetail[] = [];
+    storefront.addEventListener('portico-payment-method-changed', (event) => changes.push(event.detail));
+    const input = (name: string) =>
+      shadow().querySelector<HTMLInputElement>(`#card-${name}`) as HTMLInputElement;
+    const submit = () =>
+      shadow().querySelector<HTMLButtonElement>('[part="card-form"] button[type="submit"]')?.click();
+
+    await type(input('holderName'), 'Dana Whitfield');
+    await type(input('number'), '4242 4242 4242 4241');
+    await type(input('expMonth'), '8');
+    await type(input('expYear'), '2029');
+    await type(input('cvc'), '321');
+    submit();
+    await until(() => shadow().querySelector('#card-number-problem') !== null);
+    expect(shadow().querySelector('#card-number-problem')?.textContent).to.contain('not valid');
+    expect(input('number').getAttribute('aria-invalid')).to.equal('true');
+    expect(shadow().activeElement).to.equal(input('number'));
+
+    // The sandbox's declining card, then a good one as backup.
+    await type(input('number'), '4000000000000002');
+    submit();
+    await until(() => changes.length === 1);
+    await until(() => button('Remove Visa ending 0002') !== undefined);
+    expect(input('number').value, 'the form is cleared').to.equal('');
+    expect(text()).to.contain('Primary');
+
+    await type(input('holderName'), 'Dana Whitfield');
+    await type(input('number'), '4242424242424242');
+    await type(input('expMonth'), '8');
+    await type(input('expYear'), '2025');
+    await type(input('cvc'), '321');
+    submit();
+    await until(() => shadow().querySelector('#card-expYear-problem') !== null);
+    expect(shadow().querySelector('#card-expYear-problem')?.textContent).to.contain('expired');
+    await type(input('expYear'), '2030');
+    const role = shadow().querySelector<HTMLSelectElement>('#card-role') as HTMLSelectElement;
+    role.value = 'BACKUP';
+    role.dispatchEvent(new Event('change'));
+    submit();
+    await until(() => changes.length === 2 && button('Make primary: Visa ending 4242') !== undefined);
+    expect(text()).to.contain('Backup');
+
+    await until(() => button('Make primary: Visa ending 4242') !== undefined);
+    button('Make primary: Visa ending 4242')?.click();
+    await until(() => changes.length === 3);
+    await until(() => shadow().querySelector('.card')?.textContent?.includes('4242') === true);
+    expect(shadow().querySelector('.card .role')?.textContent).to.contain('Primary');
+
+    button('Remove Visa ending 0002')?.click();
+    await until(() => button('Keep card') !== undefined);
+    await expect(storefront).to.be.accessible();
+    button('Keep card')?.click();
+    await until(() => button('Remove Visa ending 0002') !== undefined);
+    button('Remove Visa ending 0002')?.click();
+    await until(() => button('Remove card') !== undefined);
+    button('Remove card')?.click();
+    await until(() => changes.length === 4 && button('Remove Visa ending 0002') === undefined);
+    expect(changes.map((change) => change.action)).to.deep.equal([
+      'added',
+      'added',
+      'role-changed',
+      'removed',
+    ]);
+
+    // The only card of an office with an open balance stays, and the widget says why.
+    button('Remove Visa ending 4242')?.click();
+    await until(() => button('Remove card') !== undefined);
+    button('Remove card')?.click();
+    await until(() => text().includes('only card on file'));
+    expect(shadow().querySelector('[part="notice"]')?.classList.contains('problem')).to.equal(true);
+  });
+
+  it('downloads an invoice PDF and pays the open balance', async () => {
+    const { shadow, text, button } = await mount(server.tokens.storefrontManager);
+    await until(() => text().includes('Open balance'));
+    expect(text()).to.contain('Open balance: $59.90');
+    const blobs: Blob[] = [];
+    const create = URL.createObjectURL;
+    URL.createObjectURL = (blob: Blob | MediaSource) => {
+      if (blob instanceof Blob) blobs.push(blob);
+      return create.call(URL, blob);
+    };
+    try {
+      button(/^Download PDF of invoice INV-\d+$/)?.click();
+      await until(() => blobs.length === 1);
+    } finally {
+      URL.createObjectURL = create;
+    }
+    expect(blobs[0]?.type).to.equal('application/pdf');
+    expect((await blobs[0]?.text())?.slice(0, 5)).to.equal('%PDF-');
+    expect(text()).to.match(/INV-\d+\.pdf downloaded/);
+
+    shadow().querySelector<HTMLButtonElement>('[part="pay"]')?.click();
+    await until(() => text().includes('Open balance: $0.00'));
+    expect(text()).to.contain('Paid $59.90');
+    expect(shadow().querySelector('[part="pay"]')).to.equal(null);
+    expect(text()).to.contain('Visa ending 4242');
+  });
+
+  it('shows a view-only user everything without the buttons', async () => {
+    const { storefront, shadow, text } = await mount(server.tokens.storefrontViewer);
+    await until(() => text().includes('Birch Lane Clinic'));
+    expect(text()).to.contain('Ask your security officer');
+    expect(shadow().querySelector('input[type="checkbox"]')).to.equal(null);
+    expect(shadow().querySelector('[part="update"]')).to.equal(null);
+    expect(shadow().querySelector('[part="card-form"]')).to.equal(null);
+    expect(shadow().querySelector('[part="pay"]')).to.equal(null);
+    expect(text()).to.contain('Visa ending 4242');
+    await expect(storefront).to.be.accessible();
+  });
+
+  it('shows a pending cancellation and lets the office stop it', async () => {
+    const { storefront, shadow, text } = await mount(server.tokens.cancellingManager);
+    await until(() => shadow().querySelector('[part="cancellation-banner"]') !== null);
+    expect(text()).to.contain('Medicare: cancellation pending, ends Nov 30, 2026.');
+    await expect(storefront).to.be.accessible();
+    const changes: SubscriptionChangedDetail[] = [];
+    storefront.addEventListener('portico-subscription-changed', (event) => changes.push(event.detail));
+    shadow().querySelector<HTMLButtonElement>('[part="stop-cancellation"]')?.click();
+    await until(() => changes.length === 1);
+    expect(changes[0]?.action).to.equal('cancellation-stopped');
+    await until(() => shadow().querySelector('[part="cancellation-banner"]') === null);
+    expect(shadow().querySelector('[part="status"]')?.textContent).to.contain('Active');
+  });
+
   it('passes axe-core accessibility checks when loaded, empty and failed', async () => {
     for (const token of [server.tokens.officeUser, server.tokens.otherOffice, server.tokens.expired]) {
       const { storefront, shadow } = await mount(token);
-      await until(() => shadow().querySelector('[role="status"]') === null);
+      await until(() => shadow().querySelector('[role="status"].state') === null);
       await expect(storefront).to.be.accessible();
     }
   });

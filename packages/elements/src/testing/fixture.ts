@@ -8,6 +8,12 @@ export interface PorticoFixture {
     markupOffice: string;
     providerManager: string;
     providerViewer: string;
+    /** Birch Lane Clinic: AllPayer Access, two open invoices, no card. */
+    storefrontManager: string;
+    /** Birch Lane Clinic, a user made view-only for the storefront. */
+    storefrontViewer: string;
+    /** Aspen Ridge Clinic: Medicare with a pending cancellation. */
+    cancellingManager: string;
   };
 }
 

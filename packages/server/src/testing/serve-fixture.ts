@@ -1,3 +1,5 @@
+import type { Role } from '@portico/core';
+import { issueDueInvoices } from '../billing/invoice-run.ts';
 import { startTestServer, TEST_ISSUER } from './test-server.ts';
 
 /**
@@ -22,20 +24,38 @@ async function main(): Promise<void> {
   // An office for the provider manager's tests: a billing manager and an active Medicare plan. The demo seed
   // enrolls NPIs 1234567893 and 1245319599 in Medicare.
   const { db } = app.database;
-  const office = await db
-    .insertInto('organizations')
-    .values({ external_id: 'provider-office', name: 'Cedar Grove Clinic', kind: 'office' })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const manager = await db
-    .insertInto('users')
-    .values({ issuer: TEST_ISSUER, subject: 'cedar-manager', display_name: 'Robin Cho' })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await db
-    .insertInto('memberships')
-    .values({ organization_id: office.id, user_id: manager.id, roles: ['BILLING_MANAGER'] })
-    .execute();
+  /** An office with members (roles, and storefront changes denied for view-only users). */
+  const addOffice = async (
+    externalId: string,
+    name: string,
+    members: { subject: string; name: string; roles: Role[]; viewOnly?: boolean }[],
+  ) => {
+    const office = await db
+      .insertInto('organizations')
+      .values({ external_id: externalId, name, kind: 'office' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    for (const member of members) {
+      const user = await db
+        .insertInto('users')
+        .values({ issuer: TEST_ISSUER, subject: member.subject, display_name: member.name })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await db
+        .insertInto('memberships')
+        .values({
+          organization_id: office.id,
+          user_id: user.id,
+          roles: member.roles,
+          denied_permissions: member.viewOnly ? ['storefront.manage'] : [],
+        })
+        .execute();
+    }
+    return office;
+  };
+  const office = await addOffice('provider-office', 'Cedar Grove Clinic', [
+    { subject: 'cedar-manager', name: 'Robin Cho', roles: ['BILLING_MANAGER'] },
+  ]);
   await db
     .insertInto('subscriptions')
     .values({
@@ -48,6 +68,57 @@ async function main(): Promise<void> {
       billable_from: '2026-10-01',
     })
     .execute();
+
+  // Offices for the storefront's tests. Birch Lane: AllPayer Access since September, a Medicare-enrolled
+  // provider, September and October invoiced and open, no card yet; a manager and a view-only user.
+  const birch = await addOffice('birch-office', 'Birch Lane Clinic', [
+    { subject: 'birch-manager', name: 'Dana Whitfield', roles: ['BILLING_MANAGER'] },
+    { subject: 'birch-viewer', name: 'Lee Park', roles: ['OFFICE_USER'], viewOnly: true },
+  ]);
+  await db
+    .insertInto('subscriptions')
+    .values({
+      organization_id: birch.id,
+      plan_code: 'ALLPAYER_ACCESS',
+      monthly_price_cents: 2995,
+      started_on: '2026-09-01',
+      billable_from: '2026-09-01',
+      use_agreement_version: '2026.1',
+    })
+    .execute();
+  await db
+    .insertInto('providers')
+    .values({
+      organization_id: birch.id,
+      npi: '1234567893',
+      entity_kind: 'individual',
+      first_name: 'Jordan',
+      last_name: 'Reyes',
+      tin_kind: 'EIN',
+      tin_ein: '12-3456789',
+      tin_last4: '6789',
+    })
+    .execute();
+  await issueDueInvoices(db, { clock: app.clock });
+  // Aspen Ridge: Medicare, cancelled by sales, ending this month.
+  const aspen = await addOffice('aspen-office', 'Aspen Ridge Clinic', [
+    { subject: 'aspen-manager', name: 'Kim Osei', roles: ['BILLING_MANAGER'] },
+  ]);
+  await db
+    .insertInto('subscriptions')
+    .values({
+      organization_id: aspen.id,
+      plan_code: 'MEDICARE',
+      monthly_price_cents: 1995,
+      started_on: '2026-06-01',
+      list_complete_on: '2026-06-01',
+      ready_by: '2026-06-03',
+      billable_from: '2026-06-01',
+      ends_on: '2026-11-30',
+      end_reason: 'CANCELLED',
+    })
+    .execute();
+
   const fixture = {
     url: app.url,
     tokens: {
@@ -65,6 +136,18 @@ async function main(): Promise<void> {
       providerViewer: await app.tokenFor('office-user', {
         organization: 'provider-office',
         subject: 'cedar-viewer',
+      }),
+      storefrontManager: await app.tokenFor('billing-manager', {
+        organization: 'birch-office',
+        subject: 'birch-manager',
+      }),
+      storefrontViewer: await app.tokenFor('office-user', {
+        organization: 'birch-office',
+        subject: 'birch-viewer',
+      }),
+      cancellingManager: await app.tokenFor('billing-manager', {
+        organization: 'aspen-office',
+        subject: 'aspen-manager',
       }),
     },
   };
