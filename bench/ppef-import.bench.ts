@@ -1,7 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import pg from 'pg';
 import { sql } from 'kysely';
 import { systemClock } from '../packages/server/src/clock.ts';
 import { openPostgres } from '../packages/server/src/db/connect.ts';
@@ -9,33 +8,7 @@ import { migrateToLatest } from '../packages/server/src/db/migrate.ts';
 import { PPEF_COLUMNS } from '../packages/server/src/ppef/format.ts';
 import { writePpefFile } from '../packages/server/src/ppef/generate.ts';
 import { importPpefFile } from '../packages/server/src/ppef/import.ts';
-
-/** Percentile of a sorted list of numbers (nearest rank). */
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-}
-
-async function withDatabase<T>(
-  serverUrl: string,
-  name: string,
-  use: (url: string) => Promise<T>,
-): Promise<T> {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  try {
-    return await use(url.toString());
-  } finally {
-    const dropper = new pg.Client({ connectionString: serverUrl });
-    await dropper.connect();
-    await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await dropper.end();
-  }
-}
+import { percentile, withDatabase } from './support.ts';
 
 /**
  * PPEF import on PostgreSQL against `psql \copy` of the same file into a plain table, in the same run;

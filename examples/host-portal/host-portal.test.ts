@@ -43,7 +43,7 @@ describe('example host portal served by the Portico server', () => {
       .waitFor();
     const row = storefront.locator('tbody tr').first();
     assert.match(await row.innerText(), /AllPayer Access\s+Active\s+\$29\.95\s+Sep 1, 2026/);
-    const planNames = await storefront.locator('[part="plan"] h4').allInnerTexts();
+    const planNames = await storefront.locator('[part="plan"] .plan-name').allInnerTexts();
     assert.deepEqual(planNames, ['AllPayer Access', 'Medicare', 'AllPayer Advantage']);
     if (process.env.PORTICO_SCREENSHOT)
       await page.screenshot({ path: process.env.PORTICO_SCREENSHOT, fullPage: true });
@@ -71,6 +71,24 @@ describe('example host portal served by the Portico server', () => {
         path: process.env.PORTICO_SCREENSHOT.replace('.png', '-providers.png'),
         fullPage: true,
       });
+    await page.close();
+  });
+
+  it('lets the billing manager add Medicare through the review step, and the host page hears of it', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${app.server.url}/`);
+    await page.selectOption('#demo-user', 'billing-manager');
+    const storefront = page.locator('portico-storefront');
+    await storefront.getByRole('checkbox', { name: /Medicare/ }).check();
+    await storefront.getByRole('button', { name: 'Add/Update Subscriptions' }).click();
+    await storefront.getByRole('heading', { name: 'Review your subscription' }).waitFor();
+    await storefront.getByRole('checkbox', { name: /I have read and accept the use agreement/ }).check();
+    await storefront.getByRole('button', { name: 'Subscribe Now' }).click();
+    await page.getByText('Host portal heard: subscription subscribed.').waitFor();
+    await storefront
+      .getByRole('row', { name: /Medicare/ })
+      .first()
+      .waitFor();
     await page.close();
   });
 

@@ -34,9 +34,12 @@ if (root) {
     }
   });
   // The host portal hears what the widgets did, e.g. to refresh its own navigation.
-  root.addEventListener('portico-providers-changed', (event) => {
+  const heard = (what: string) => (event: Event) => {
     const status = document.querySelector('#host-status');
     if (status && event instanceof CustomEvent)
-      status.textContent = `Host portal heard: provider ${event.detail.action}.`;
-  });
+      status.textContent = `Host portal heard: ${what} ${event.detail.action}.`;
+  };
+  root.addEventListener('portico-providers-changed', heard('provider'));
+  root.addEventListener('portico-subscription-changed', heard('subscription'));
+  root.addEventListener('portico-payment-method-changed', heard('payment method'));
 }
