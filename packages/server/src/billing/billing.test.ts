@@ -97,6 +97,9 @@ describe('billing: cards, the invoice run, autopay, history, PDF and Pay balance
       refusedWith('BAD_REQUEST', 'card.expMonth'),
     );
     assert.equal((await manager.billing.listPaymentMethods.query()).length, 2);
+    // Refused cards leave no trace of their number in the log either.
+    const log = app.logLines.join('\n');
+    for (const number of ['4242424242424241', SANDBOX_CARDS.expired]) assert.ok(!log.includes(number));
   });
 
   it('swaps primary and backup, and keeps a primary card', async () => {

@@ -206,6 +206,69 @@ describe('importing the Medicare enrollment file (PPEF)', () => {
     assert.deepEqual(await database.db.selectFrom('medicare_provider_gaps').selectAll().execute(), []);
   });
 
+  it('starts a waiting Medicare subscription when its provider appears in a new file', async () => {
+    const harbor = await database.db
+      .selectFrom('organizations')
+      .select('id')
+      .where('external_id', '=', 'demo-office-2')
+      .executeTakeFirstOrThrow();
+    const waiting = await database.db
+      .insertInto('subscriptions')
+      .values({
+        organization_id: harbor.id,
+        plan_code: 'MEDICARE',
+        monthly_price_cents: 1995,
+        started_on: '2026-11-02',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await database.db
+      .insertInto('providers')
+      .values({
+        organization_id: harbor.id,
+        npi: GROUP,
+        entity_kind: 'organization',
+        organization_name: 'Harbor Group',
+        tin_kind: 'EIN',
+        tin_ein: '27-1234567',
+        tin_last4: '4567',
+      })
+      .execute();
+    const before = await importPpefFile(
+      database,
+      write('reyes-only.csv', `${HEADER}\n${row(REYES, 'I20170405000123')}\n`),
+      {
+        clock,
+      },
+    );
+    assert.equal(before.subscriptionsStarted, 0);
+    const report = await importPpefFile(
+      database,
+      write(
+        'with-group.csv',
+        `${HEADER}\n${row(REYES, 'I20170405000123')}\n${row(GROUP, 'O20170405000124', '', 'GROUP')}\n`,
+      ),
+      { clock },
+    );
+    assert.equal(report.subscriptionsStarted, 1);
+    const started = await database.db
+      .selectFrom('subscriptions')
+      .select(['list_complete_on', 'ready_by', 'billable_from'])
+      .where('id', '=', waiting.id)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(started, {
+      list_complete_on: '2026-11-23',
+      ready_by: '2026-11-25',
+      billable_from: '2026-11-23',
+    });
+    const audit = await database.db
+      .selectFrom('audit_log')
+      .select(['actor_user_id', 'request_id'])
+      .where('action', '=', 'subscription.activate')
+      .execute();
+    assert.deepEqual(audit, [{ actor_user_id: null, request_id: `ppef-import:${report.fileId}` }]);
+  });
+
   it('finds one NPI through the primary key index', async () => {
     await importPpefFile(database, await generated('indexed.csv', 5000), { clock });
     await sql`analyze ppef_enrollments`.execute(database.db);

@@ -5,6 +5,7 @@ import { PorticoError } from '@portico/core';
 import { parse } from 'csv-parse';
 import { sql, type Kysely } from 'kysely';
 import type { Clock } from '../clock.ts';
+import { startWaitingAcrossOffices } from '../storefront/start-subscriptions.ts';
 import type { DatabaseHandle } from '../db/connect.ts';
 import type { Database } from '../db/database.ts';
 import { headerProblem, parsePpefRecord, PPEF_TABLE_COLUMNS, toCopyLine } from './format.ts';
@@ -30,6 +31,8 @@ export interface PpefImportReport {
   malformed: MalformedLine[];
   /** Offices now flagged: a Medicare plan without a Medicare-enrolled provider in this file. */
   officesFlagged: number;
+  /** Medicare subscriptions that waited for an enrolled provider and started with this file. */
+  subscriptionsStarted: number;
   /** Milliseconds spent in each phase: checksum, parse and COPY, primary key, swap. */
   phaseMs: { checksum: number; load: number; key: number; swap: number };
 }
@@ -190,6 +193,7 @@ export async function importPpefFile(
       rowsDuplicate: 0,
       malformed: [],
       officesFlagged: 0,
+      subscriptionsStarted: 0,
       phaseMs,
     };
   }
@@ -231,7 +235,7 @@ export async function importPpefFile(
     options.onPhase?.('swap');
     const swapStart = performance.now();
     const rowsLoaded = tally.rowsRead - tally.rowsMalformed - rowsDuplicate;
-    const { fileId, officesFlagged } = await db.transaction().execute(async (trx) => {
+    const { fileId, officesFlagged, subscriptionsStarted } = await db.transaction().execute(async (trx) => {
       await sql`lock table ppef_enrollments in access exclusive mode`.execute(trx);
       await sql`drop table ppef_enrollments`.execute(trx);
       await sql`alter table ${sql.table(STAGING)} rename to ppef_enrollments`.execute(trx);
@@ -257,7 +261,13 @@ export async function importPpefFile(
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      return { fileId: file.id, officesFlagged: await flagMedicareGaps(trx, file.id, options.clock.now()) };
+      const officesFlagged = await flagMedicareGaps(trx, file.id, options.clock.now());
+      const subscriptionsStarted = await startWaitingAcrossOffices(
+        trx,
+        options.clock.now(),
+        `ppef-import:${file.id}`,
+      );
+      return { fileId: file.id, officesFlagged, subscriptionsStarted };
     });
     phaseMs.swap = performance.now() - swapStart;
     return {
@@ -271,6 +281,7 @@ export async function importPpefFile(
       rowsDuplicate,
       malformed: tally.malformed,
       officesFlagged,
+      subscriptionsStarted,
       phaseMs,
     };
   } finally {
