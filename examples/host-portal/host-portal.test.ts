@@ -79,7 +79,7 @@ describe('example host portal served by the Portico server', () => {
     await page.goto(`${app.server.url}/`);
     await page.selectOption('#demo-user', 'billing-manager');
     const storefront = page.locator('portico-storefront');
-    await storefront.getByRole('checkbox', { name: /Medicare/ }).check();
+    await storefront.getByRole('checkbox', { name: 'Medicare', exact: true }).check();
     await storefront.getByRole('button', { name: 'Add/Update Subscriptions' }).click();
     await storefront.getByRole('heading', { name: 'Review your subscription' }).waitFor();
     await storefront.getByRole('checkbox', { name: /I have read and accept the use agreement/ }).check();

@@ -69,7 +69,8 @@ export const storefrontStyles = css`
     padding: var(--_space);
   }
   .plan label,
-  .plan {
+  .plan,
+  .plan-detail {
     display: grid;
     gap: 0.35em;
   }

@@ -263,6 +263,9 @@ describe('<portico-storefront>', () => {
     const { storefront, shadow, text } = await mount(server.tokens.cancellingManager);
     await until(() => shadow().querySelector('[part="cancellation-banner"]') !== null);
     expect(text()).to.contain('Medicare: cancellation pending, ends Nov 30, 2026.');
+    // A running Medicare plan whose office lists no enrolled provider is flagged, not silently broken.
+    expect(text()).to.contain('Medicare: your provider list needs attention.');
+    expect(shadow().querySelector('[part="provider-gaps"]')?.textContent).to.contain('Add the providers');
     await expect(storefront).to.be.accessible();
     const changes: SubscriptionChangedDetail[] = [];
     storefront.addEventListener('portico-subscription-changed', (event) => changes.push(event.detail));

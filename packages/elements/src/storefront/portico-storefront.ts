@@ -224,7 +224,7 @@ export class PorticoStorefront extends LitElement {
     return html`
       <section aria-labelledby="current">
         <h2 id="current" part="heading">Subscriptions for ${session.organization.name}</h2>
-        ${this.renderCancellations(overview)} ${this.renderGaps(overview)}
+        ${this.renderCancellations(overview)} ${this.renderGaps(overview, data.plans)}
         ${this.renderSubscriptions(overview)}
       </section>
       ${this.renderPlans(data)} ${this.review ? this.renderReview(data.plans, this.review) : nothing}
@@ -269,13 +269,27 @@ export class PorticoStorefront extends LitElement {
       );
   }
 
-  private renderGaps(overview: StorefrontOverview) {
-    const waiting = overview.subscriptions.filter((s) => s.status === 'AWAITING_PROVIDERS');
-    if (waiting.length === 0 || overview.providerListGaps.length === 0) return nothing;
+  /**
+   * What the provider list lacks, whenever the office holds a Medicare plan: a plan still waiting for the list, or a
+   * running one whose last enrolled provider left the enrollment file (flagged, not silently broken).
+   */
+  private renderGaps(overview: StorefrontOverview, plans: Plan[]) {
+    const medicare = overview.subscriptions.filter(
+      (s) =>
+        isHeldStatus(s.status) && plans.find((plan) => plan.code === s.planCode)?.requiresMedicareProvider,
+    );
+    if (medicare.length === 0 || overview.providerListGaps.length === 0) return nothing;
+    const waiting = medicare.filter((s) => s.status === 'AWAITING_PROVIDERS');
+    const names = (list: Subscription[]) => list.map((s) => s.planName).join(' and ');
     return html`<div class="banner waiting" part="provider-gaps">
       <p>
-        <strong>${waiting.map((s) => s.planName).join(' and ')}: waiting for your provider list.</strong>
-        The subscription is recorded; services start within two business days of the list being complete.
+        ${
+          waiting.length > 0
+            ? html`<strong>${names(waiting)}: waiting for your provider list.</strong> The subscription is
+                recorded; services start within two business days of the list being complete.`
+            : html`<strong>${names(medicare)}: your provider list needs attention.</strong> Medicare services
+                need at least one provider who is enrolled in Medicare.`
+        }
       </p>
       <ul>
         ${overview.providerListGaps.map((gap) => html`<li>${gap.message}</li>`)}
@@ -327,10 +341,14 @@ export class PorticoStorefront extends LitElement {
     );
     const isOwned = (plan: Plan) => owned.has(plan.code);
     const card = (plan: Plan) => html`
-      <span class="plan-name">${plan.name}</span>
-      <span class="description">${plan.description}</span>
-      <span class="price" part="price">${formatCents(plan.monthlyPriceCents)} <small>per month</small></span>
-      ${isOwned(plan) ? html`<span class="badge owned">Included in your subscription</span>` : nothing}
+      <span class="plan-name" id="plan-name-${plan.code}">${plan.name}</span>
+      <span class="plan-detail" id="plan-detail-${plan.code}">
+        <span class="description">${plan.description}</span>
+        <span class="price" part="price"
+          >${formatCents(plan.monthlyPriceCents)} <small>per month</small></span
+        >
+        ${isOwned(plan) ? html`<span class="badge owned">Included in your subscription</span>` : nothing}
+      </span>
     `;
     if (plans.length === 0) {
       return html`<section aria-labelledby="catalogue">
@@ -363,6 +381,8 @@ export class PorticoStorefront extends LitElement {
                     type="checkbox"
                     name="plan"
                     value=${plan.code}
+                    aria-labelledby="plan-name-${plan.code}"
+                    aria-describedby="plan-detail-${plan.code}"
                     .checked=${live(this.selected.includes(plan.code))}
                     ?disabled=${isOwned(plan) || this.busy}
                     @change=${(event: Event) => this.togglePlan(plan.code, (event.target as HTMLInputElement).checked)}
@@ -472,30 +492,8 @@ export class PorticoStorefront extends LitElement {
                 <button class="secondary" @click=${() => (this.confirmingRemoval = null)}>Keep card</button>
               </span>`
             : html`<span class="card-actions">
-                ${
-                  method.role !== 'PRIMARY'
-                    ? html`<button
-                        class="secondary"
-                        ?disabled=${this.busy}
-                        aria-label="Make primary: ${label}"
-                        @click=${() => void this.setRole(method, 'PRIMARY')}
-                      >
-                        Make primary
-                      </button>`
-                    : nothing
-                }
-                ${
-                  method.role === null
-                    ? html`<button
-                        class="secondary"
-                        ?disabled=${this.busy}
-                        aria-label="Make backup: ${label}"
-                        @click=${() => void this.setRole(method, 'BACKUP')}
-                      >
-                        Make backup
-                      </button>`
-                    : nothing
-                }
+                ${method.role !== 'PRIMARY' ? this.roleButton(method, 'PRIMARY') : nothing}
+                ${method.role === null ? this.roleButton(method, 'BACKUP') : nothing}
                 <button
                   class="secondary"
                   ?disabled=${this.busy}
@@ -508,6 +506,18 @@ export class PorticoStorefront extends LitElement {
           : nothing
       }
     </li>`;
+  }
+
+  private roleButton(method: PaymentMethod, role: PaymentMethodRole) {
+    const text = role === 'PRIMARY' ? 'Make primary' : 'Make backup';
+    return html`<button
+      class="secondary"
+      ?disabled=${this.busy}
+      aria-label="${text}: ${cardName(method)}"
+      @click=${() => void this.setRole(method, role)}
+    >
+      ${text}
+    </button>`;
   }
 
   private renderCardForm() {

@@ -280,61 +280,69 @@ export async function startWaitingSubscriptions(scope: OrgScope, today: string):
   return waiting.map((row) => row.id);
 }
 
+/**
+ * Changes one subscription's end under the office's subscriptions lock: `refuse` looks at it as it is now and
+ * throws when the change does not apply; `set` is the change. Returns the subscription as it is after.
+ */
+async function changeEnd(
+  scope: OrgScope,
+  subscriptionId: string,
+  today: string,
+  refuse: (subscription: Subscription) => void,
+  set: { ends_on: string | null; end_reason: 'CANCELLED' | null; cancelled_by: string | null },
+): Promise<Subscription> {
+  await scope.lock('subscriptions');
+  refuse(await findSubscription(scope, subscriptionId, today));
+  await scope
+    .updateTable('subscriptions')
+    .set({ ...set, updated_at: sql`now()` })
+    .where('id', '=', subscriptionId)
+    .execute();
+  return findSubscription(scope, subscriptionId, today);
+}
+
+const refusal = (message: string) => new PorticoError('CONFLICT', message, { fieldPath: 'subscriptionId' });
+
 /** Sales cancels a held subscription; it ends on the last day of the office's current month. */
-export async function cancelAtMonthEnd(
+export function cancelAtMonthEnd(
   scope: OrgScope,
   subscriptionId: string,
   today: string,
   staffUserId: string,
 ): Promise<Subscription> {
-  await scope.lock('subscriptions');
-  const subscription = await findSubscription(scope, subscriptionId, today);
-  if (subscription.status === 'CANCELLATION_PENDING') {
-    throw new PorticoError('CONFLICT', `This subscription is already set to end on ${subscription.endsOn}.`, {
-      fieldPath: 'subscriptionId',
-    });
-  }
-  if (!isHeldStatus(subscription.status)) {
-    throw new PorticoError('CONFLICT', 'This subscription has already ended.', {
-      fieldPath: 'subscriptionId',
-    });
-  }
-  await scope
-    .updateTable('subscriptions')
-    .set({
+  return changeEnd(
+    scope,
+    subscriptionId,
+    today,
+    (subscription) => {
+      if (subscription.status === 'CANCELLATION_PENDING')
+        throw refusal(`This subscription is already set to end on ${subscription.endsOn}.`);
+      if (!isHeldStatus(subscription.status)) throw refusal('This subscription has already ended.');
+    },
+    {
       ends_on: addCalendarDays(firstOfMonth(today, 1), -1),
       end_reason: 'CANCELLED',
       cancelled_by: staffUserId,
-      updated_at: sql`now()`,
-    })
-    .where('id', '=', subscriptionId)
-    .execute();
-  return findSubscription(scope, subscriptionId, today);
+    },
+  );
 }
 
 /** The office takes back a cancellation that has not taken effect yet. */
-export async function stopCancellation(
+export function stopCancellation(
   scope: OrgScope,
   subscriptionId: string,
   today: string,
 ): Promise<Subscription> {
-  await scope.lock('subscriptions');
-  const subscription = await findSubscription(scope, subscriptionId, today);
-  if (subscription.status !== 'CANCELLATION_PENDING') {
-    throw new PorticoError(
-      'CONFLICT',
-      subscription.status === 'CANCELLED'
-        ? 'This cancellation has already taken effect; subscribe again from the storefront.'
-        : 'This subscription has no pending cancellation.',
-      { fieldPath: 'subscriptionId' },
-    );
-  }
-  await scope
-    .updateTable('subscriptions')
-    .set({ ends_on: null, end_reason: null, cancelled_by: null, updated_at: sql`now()` })
-    .where('id', '=', subscriptionId)
-    .execute();
-  return findSubscription(scope, subscriptionId, today);
+  return changeEnd(
+    scope,
+    subscriptionId,
+    today,
+    (subscription) => {
+      if (subscription.status === 'CANCELLED')
+        throw refusal('This cancellation has already taken effect; subscribe again from the storefront.');
+      if (subscription.status !== 'CANCELLATION_PENDING')
+        throw refusal('This subscription has no pending cancellation.');
+    },
+    { ends_on: null, end_reason: null, cancelled_by: null },
+  );
 }
-
-export { findSubscription };
