@@ -25,5 +25,6 @@ export * from './billing/invoice-spans.ts';
 export * from './billing/cards.ts';
 export * from './billing/schemas.ts';
 export * from './billing/contract.ts';
+export * from './files/routes.ts';
 export * from './client/client-types.ts';
 export * from './client/create-client.ts';

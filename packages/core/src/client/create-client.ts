@@ -11,10 +11,24 @@ import type { z } from 'zod';
 import { isProcedure, type ContractTree, type ProcedureContract } from '../contract/define.ts';
 import { porticoContract, type PorticoContract } from '../contract/portico-contract.ts';
 import { PorticoError, porticoErrorShapeSchema } from '../errors/portico-error.ts';
+import {
+  fileRoutes,
+  ppefImportReportSchema,
+  type FileRoute,
+  type PpefImportReport,
+} from '../files/routes.ts';
 import type { CallOptions, ContractClient, SubscriptionHandlers } from './client-types.ts';
 
+/** Streamed files: what does not fit a JSON procedure (see `fileRoutes`). */
+export interface PorticoFiles {
+  /** The office's provider roster as CSV: a streamed `Response` (read its `body`, or `blob()` in a browser). */
+  providerRoster(options?: CallOptions): Promise<Response>;
+  /** Staff: sends a PPEF file (a Blob; in Node `fs.openAsBlob(path)`) and returns the import's report. */
+  importPpef(file: Blob, options?: CallOptions & { fileName?: string }): Promise<PpefImportReport>;
+}
+
 /** The typed Portico SDK client. */
-export type PorticoClient = ContractClient<PorticoContract>;
+export type PorticoClient = ContractClient<PorticoContract> & { files: PorticoFiles };
 
 type EventSourceConstructor = new (url: string, init?: { withCredentials?: boolean }) => EventSource;
 
@@ -115,6 +129,71 @@ function clientTree(untyped: TRPCUntypedClient<AnyRouter>, tree: ContractTree, p
   );
 }
 
+/** Calls one file route with the bearer token; a refusal comes back as the server's PorticoError. */
+async function callFileRoute(
+  route: FileRoute,
+  url: string,
+  token: string | null,
+  init: { body?: Blob; signal?: AbortSignal },
+  doFetch: typeof globalThis.fetch,
+): Promise<Response> {
+  let response: Response;
+  try {
+    response = await doFetch(url, {
+      method: route.method,
+      headers: {
+        ...(token === null ? {} : { authorization: `Bearer ${token}` }),
+        ...(init.body ? { 'content-type': 'text/csv' } : {}),
+      },
+      ...(init.body ? { body: init.body } : {}),
+      ...(init.signal ? { signal: init.signal } : {}),
+    });
+  } catch (error) {
+    throw new PorticoError(
+      'NETWORK',
+      'Cannot reach the Portico server. Check the connection and try again.',
+      {
+        cause: error,
+      },
+    );
+  }
+  if (response.ok) return response;
+  const body: unknown = await response.json().catch(() => null);
+  const shape =
+    typeof body === 'object' && body !== null && 'error' in body
+      ? porticoErrorShapeSchema.safeParse(body.error)
+      : null;
+  if (shape?.success) throw PorticoError.fromShape(shape.data);
+  throw new PorticoError('INTERNAL', `The server answered ${response.status} to ${route.path}.`);
+}
+
+function filesClient(
+  baseUrl: string,
+  currentToken: () => Promise<string | null>,
+  customFetch: typeof globalThis.fetch | undefined,
+): PorticoFiles {
+  const base = baseUrl.replace(/\/+$/, '');
+  const doFetch = customFetch ?? ((input, init) => globalThis.fetch(input, init));
+  return {
+    async providerRoster(options = {}) {
+      const route = fileRoutes.providerRoster;
+      return callFileRoute(route, `${base}${route.path}`, await currentToken(), options, doFetch);
+    },
+    async importPpef(file, options = {}) {
+      const route = fileRoutes.importPpef;
+      const query = options.fileName ? `?name=${encodeURIComponent(options.fileName)}` : '';
+      const response = await callFileRoute(
+        route,
+        `${base}${route.path}${query}`,
+        await currentToken(),
+        { body: file, ...(options.signal ? { signal: options.signal } : {}) },
+        doFetch,
+      );
+      return parseOutput(ppefImportReportSchema, await response.json(), route.path);
+    },
+  };
+}
+
 /**
  * Creates the typed SDK client for a Portico server. Works in browsers and in Node 20+.
  *
@@ -153,5 +232,6 @@ export function createPorticoClient(options: PorticoClientOptions): PorticoClien
     ],
   });
   // The tree is built from the same contract the type is derived from, so this assertion holds by construction.
-  return clientTree(untyped, porticoContract, '') as PorticoClient;
+  const procedures = clientTree(untyped, porticoContract, '') as ContractClient<PorticoContract>;
+  return Object.assign(procedures, { files: filesClient(options.url, currentToken, options.fetch) });
 }

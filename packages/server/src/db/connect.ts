@@ -27,6 +27,12 @@ export interface DatabaseHandle {
    * `/dev/blob` batches of bounded size on PGlite. Memory stays bounded by one batch either way.
    */
   copyIn(table: string, columns: readonly string[], chunks: AsyncIterable<string>): Promise<void>;
+  /**
+   * Runs `work` unless another process (or, on PGlite, this one) is running work under the same name; then
+   * answers `busy` without running it. PostgreSQL: a session advisory lock on a connection of its own, so every
+   * server instance sees it; PGlite belongs to one process, so a flag there is enough.
+   */
+  exclusive<T>(name: string, work: () => Promise<T>): Promise<{ ran: true; result: T } | { ran: false }>;
   close(): Promise<void>;
 }
 
@@ -71,6 +77,23 @@ export function openPostgres(connectionString: string, poolSize = 10): DatabaseH
         client.release();
       }
     },
+    async exclusive(name, work) {
+      const client = await pool.connect();
+      try {
+        const { rows } = await client.query<{ locked: boolean }>(
+          'select pg_try_advisory_lock(hashtextextended($1, 0)) as locked',
+          [name],
+        );
+        if (!rows[0]?.locked) return { ran: false };
+        try {
+          return { ran: true, result: await work() };
+        } finally {
+          await client.query('select pg_advisory_unlock(hashtextextended($1, 0))', [name]);
+        }
+      } finally {
+        client.release();
+      }
+    },
     async close() {
       await db.destroy();
     },
@@ -82,6 +105,7 @@ export async function openPglite(dataDir: string): Promise<DatabaseHandle> {
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
   const pglite = await PGlite.create(dataDir, { parsers: { [DATE_OID]: keepPlainDate } });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  const running = new Set<string>();
   return {
     db,
     kind: 'pglite',
@@ -105,6 +129,15 @@ export async function openPglite(dataDir: string): Promise<DatabaseHandle> {
         if (size >= PGLITE_COPY_BATCH_BYTES) await flush();
       }
       await flush();
+    },
+    async exclusive(name, work) {
+      if (running.has(name)) return { ran: false };
+      running.add(name);
+      try {
+        return { ran: true, result: await work() };
+      } finally {
+        running.delete(name);
+      }
     },
     async close() {
       await db.destroy();

@@ -12,6 +12,7 @@ import { appRouter } from '../router.ts';
 import { demoTokenClaims, demoUsers, isDemoUserKey } from '../seed/demo-office.ts';
 import type { Services } from '../trpc/context.ts';
 import type { PaymentGateway } from '../billing/payment-gateway.ts';
+import { createFileRoutes } from './file-routes.ts';
 import { createSealer } from '../secrets/sealer.ts';
 import { requestIdOf } from './request-id.ts';
 
@@ -108,8 +109,15 @@ export async function startPorticoServer(options: {
     sendJson(res, 200, { token, expiresAt: new Date(now.getTime() + lifetimeSeconds * 1000).toISOString() });
   };
 
-  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+  const fileRoutes = createFileRoutes(services, database);
+
+  const handle = async (req: IncomingMessage, res: ServerResponse, requestId: string) => {
     const url = new URL(req.url ?? '/', 'http://portico.invalid');
+    if (url.pathname.startsWith('/files/')) {
+      await new Promise<void>((resolve) => allowCors(req, res, () => resolve()));
+      if (res.writableEnded) return;
+      if (await fileRoutes(req, res, url, requestId)) return;
+    }
     if (url.pathname === '/trpc' || url.pathname.startsWith('/trpc/')) {
       await new Promise<void>((resolve) => allowCors(req, res, () => resolve()));
       if (res.writableEnded) return;
@@ -143,7 +151,7 @@ export async function startPorticoServer(options: {
       const ms = Math.round(performance.now() - started);
       logger.info({ requestId, method: req.method, path, status: res.statusCode, ms }, 'request');
     });
-    handle(req, res).catch((error: unknown) => {
+    handle(req, res, requestId).catch((error: unknown) => {
       logger.error({ requestId, err: error }, 'request failed');
       if (!res.headersSent) {
         sendJson(res, 500, {

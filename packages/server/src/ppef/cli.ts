@@ -5,7 +5,7 @@ import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { writePpefFile } from './generate.ts';
-import { importPpefFile } from './import.ts';
+import { importPpefFile, PPEF_IMPORT_LOCK } from './import.ts';
 
 const usage = `Usage:
   npm run import:ppef -- FILE [--max-malformed 0.01]
@@ -49,12 +49,20 @@ async function main(): Promise<number> {
   const database = await openDatabase(config);
   try {
     await migrateToLatest(database.db);
-    const report = await importPpefFile(database, file, {
-      clock: systemClock,
-      onPhase: (phase) => process.stderr.write(`ppef import: ${phase}\n`),
-      ...(values['max-malformed'] ? { maxMalformedRatio: Number(values['max-malformed']) } : {}),
-    });
-    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    const outcome = await database.exclusive(PPEF_IMPORT_LOCK, () =>
+      importPpefFile(database, file, {
+        clock: systemClock,
+        onPhase: (phase) => process.stderr.write(`ppef import: ${phase}\n`),
+        ...(values['max-malformed'] ? { maxMalformedRatio: Number(values['max-malformed']) } : {}),
+      }),
+    );
+    if (!outcome.ran) {
+      process.stderr.write(
+        'Import refused: another enrollment file is being imported. Try again when it has finished.\n',
+      );
+      return 1;
+    }
+    process.stdout.write(`${JSON.stringify(outcome.result, null, 2)}\n`);
     return 0;
   } catch (error) {
     process.stderr.write(`Import failed: ${error instanceof PorticoError ? error.message : String(error)}\n`);

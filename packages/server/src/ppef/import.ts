@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
-import { PorticoError } from '@portico/core';
+import { PorticoError, type PpefImportReport } from '@portico/core';
 import { parse } from 'csv-parse';
 import { sql, type Kysely } from 'kysely';
 import type { Clock } from '../clock.ts';
@@ -11,33 +11,13 @@ import type { Database } from '../db/database.ts';
 import { headerProblem, parsePpefRecord, PPEF_TABLE_COLUMNS, toCopyLine } from './format.ts';
 
 /** A malformed line of the file: its 1-based line number and what is wrong with it. */
-export interface MalformedLine {
-  line: number;
-  reason: string;
-}
+export type MalformedLine = PpefImportReport['malformed'][number];
 
-/** What an import did. */
-export interface PpefImportReport {
-  fileId: string | null;
-  fileName: string;
-  sha256: string;
-  /** `loaded`: now the current file; `unchanged`: same checksum as the current file, nothing done. */
-  outcome: 'loaded' | 'unchanged';
-  rowsRead: number;
-  rowsLoaded: number;
-  rowsMalformed: number;
-  rowsDuplicate: number;
-  /** The first malformed lines (at most `MALFORMED_SAMPLE`), for the person who supplied the file. */
-  malformed: MalformedLine[];
-  /** Offices now flagged: a Medicare plan without a Medicare-enrolled provider in this file. */
-  officesFlagged: number;
-  /** Medicare subscriptions that waited for an enrolled provider and started with this file. */
-  subscriptionsStarted: number;
-  /** Milliseconds spent in each phase: checksum, parse and COPY, primary key, swap. */
-  phaseMs: { checksum: number; load: number; key: number; swap: number };
-}
+export type { PpefImportReport };
 
 export const MALFORMED_SAMPLE = 100;
+/** The name under which imports exclude each other (`DatabaseHandle.exclusive`), across every process. */
+export const PPEF_IMPORT_LOCK = 'ppef-import';
 const STAGING = 'ppef_enrollments_staging';
 const UNIQUE_VIOLATION = '23505';
 /** COPY chunks are grouped to about this many characters, so the loader is not fed one tiny write per row. */

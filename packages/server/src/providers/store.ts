@@ -220,3 +220,34 @@ export async function hasActiveMedicareSubscription(scope: OrgScope, today: stri
   const row = await heldMedicareSubscriptions(scope, today).select('subscriptions.id').executeTakeFirst();
   return row !== undefined;
 }
+
+/**
+ * The office's providers in NPI order, one page at a time (keyset on NPI, each page its own short query), so a
+ * roster of any size is read in constant memory. `read` runs one page's queries with the office's scope.
+ */
+export async function* providerPages(
+  read: <T>(work: (scope: OrgScope) => Promise<T>) => Promise<T>,
+  pageSize = 1000,
+): AsyncGenerator<Provider[]> {
+  let after = '';
+  for (;;) {
+    const page = await read(async (scope) => {
+      const rows = await scope
+        .selectFrom('providers')
+        .selectAll()
+        .where('npi', '>', after)
+        .orderBy('npi')
+        .limit(pageSize)
+        .execute();
+      const enrollments = await enrollmentsByNpi(
+        scope,
+        rows.map((row) => row.npi),
+      );
+      return rows.map((row) => toProvider(row, enrollments.get(row.npi) ?? []));
+    });
+    if (page.length === 0) return;
+    yield page;
+    if (page.length < pageSize) return;
+    after = page[page.length - 1]?.npi ?? after;
+  }
+}

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import type { Permission } from '../organizations/permissions.ts';
+
+/**
+ * What does not fit a JSON procedure: streamed files. Each route declares its permission here, as procedures do,
+ * and the server checks it before anything is read or written.
+ */
+export interface FileRoute {
+  method: 'GET' | 'POST';
+  path: string;
+  permission: Permission;
+  summary: string;
+}
+
+export const fileRoutes = {
+  providerRoster: {
+    method: 'GET',
+    path: '/files/providers/roster.csv',
+    permission: 'providers.view',
+    summary:
+      "The office's provider roster as CSV, streamed in NPI order (constant server memory for any size); SSNs masked.",
+  },
+  importPpef: {
+    method: 'POST',
+    path: '/files/ppef',
+    permission: 'staff.import',
+    summary:
+      'Staff: imports a Medicare enrollment (PPEF) CSV sent as the request body, streamed to disk, then loaded like `npm run import:ppef`. `?name=` names the file.',
+  },
+} as const satisfies Record<string, FileRoute>;
+
+/** The roster download's columns, in order. */
+export const ROSTER_DOWNLOAD_COLUMNS = [
+  'NPI',
+  'FIRST_NAME',
+  'LAST_NAME',
+  'ORGANIZATION_NAME',
+  'TIN',
+  'SPECIALTY',
+  'MEDICARE_ENROLLED',
+  'MEDICARE_PROVIDER_TYPES',
+  'MEDICARE_STATES',
+] as const;
+
+/** What an enrollment-file import did. */
+export const ppefImportReportSchema = z.object({
+  fileId: z.uuid().nullable(),
+  fileName: z.string(),
+  sha256: z.string(),
+  /** `loaded`: now the current file; `unchanged`: same checksum as the current file, nothing done. */
+  outcome: z.enum(['loaded', 'unchanged']),
+  rowsRead: z.int(),
+  rowsLoaded: z.int(),
+  rowsMalformed: z.int(),
+  rowsDuplicate: z.int(),
+  /** The first malformed lines, for the person who supplied the file. */
+  malformed: z.array(z.object({ line: z.int(), reason: z.string() })),
+  /** Offices now flagged: a Medicare plan without a Medicare-enrolled provider in this file. */
+  officesFlagged: z.int(),
+  /** Medicare subscriptions that waited for an enrolled provider and started with this file. */
+  subscriptionsStarted: z.int(),
+  /** Milliseconds spent in each phase: checksum, parse and COPY, primary key, swap. */
+  phaseMs: z.object({ checksum: z.number(), load: z.number(), key: z.number(), swap: z.number() }),
+});
+export type PpefImportReport = z.infer<typeof ppefImportReportSchema>;

@@ -1,0 +1,174 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, openAsBlob, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { npiCheckDigit, ROSTER_DOWNLOAD_COLUMNS } from '@portico/core';
+import { parse } from 'csv-parse/sync';
+import { PPEF_COLUMNS } from '../ppef/format.ts';
+import { writePpefFile } from '../ppef/generate.ts';
+import { PPEF_IMPORT_LOCK } from '../ppef/import.ts';
+import { refusedWith } from '../testing/refusal.ts';
+import { startTestServer, type TestServer } from '../testing/test-server.ts';
+
+const npi = (firstNine: string) => firstNine + npiCheckDigit(firstNine);
+
+describe('streamed files through the HTTP server and the SDK', () => {
+  let app: TestServer;
+  let dir: string;
+  const officeId = async (externalId: string) =>
+    (
+      await app.database.db
+        .selectFrom('organizations')
+        .select('id')
+        .where('external_id', '=', externalId)
+        .executeTakeFirstOrThrow()
+    ).id;
+
+  before(async () => {
+    app = await startTestServer();
+    dir = mkdtempSync(join(tmpdir(), 'portico-files-'));
+  });
+  after(async () => {
+    await app.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("downloads the office's roster as CSV in NPI order, SSNs masked, and only that office's providers", async () => {
+    const manager = app.clientFor('billing-manager');
+    await manager.providers.add.mutate({
+      npi: '1234567893',
+      firstName: 'Jordan',
+      lastName: 'Reyes',
+      tin: '12-3456789',
+    });
+    await manager.providers.add.mutate({
+      npi: npi('198765432'),
+      firstName: 'Casey',
+      lastName: 'Lind, Jr.',
+      tin: '123-45-6789',
+    });
+    await manager.providers.add.mutate({
+      npi: npi('212345678'),
+      organizationName: 'Maple "Street" Group',
+      tin: '27-1234567',
+    });
+    await app.database.db
+      .insertInto('providers')
+      .values({
+        organization_id: await officeId('demo-office-2'),
+        npi: npi('111111111'),
+        entity_kind: 'individual',
+        first_name: 'Not',
+        last_name: 'Ours',
+        tin_kind: 'EIN',
+        tin_ein: '27-7654321',
+        tin_last4: '4321',
+      })
+      .execute();
+
+    const response = await app.clientFor('office-user').files.providerRoster();
+    assert.equal(response.headers.get('content-type'), 'text/csv; charset=utf-8');
+    assert.equal(response.headers.get('content-length'), null, 'streamed in chunks, not buffered');
+    const rows: string[][] = parse(await response.text());
+    assert.deepEqual(rows[0], [...ROSTER_DOWNLOAD_COLUMNS]);
+    assert.deepEqual(
+      rows.slice(1).map((row) => row.slice(0, 7)),
+      [
+        ['1234567893', 'Jordan', 'Reyes', '', '12-3456789', '', 'Y'],
+        [npi('198765432'), 'Casey', 'Lind, Jr.', '', '***-**-6789', '', 'N'],
+        [npi('212345678'), '', '', 'Maple "Street" Group', '27-1234567', '', 'N'],
+      ],
+    );
+    const actions = (await app.database.db.selectFrom('audit_log').select('action').execute()).map(
+      (r) => r.action,
+    );
+    assert.ok(actions.includes('provider.roster.download'));
+  });
+
+  it('pages through a roster larger than one page', async () => {
+    const office = await officeId('demo-office');
+    const rows = Array.from({ length: 2500 }, (_, i) => ({
+      organization_id: office,
+      npi: npi(String(150000000 + i)),
+      entity_kind: 'individual' as const,
+      first_name: 'Bulk',
+      last_name: `Provider ${i}`,
+      tin_kind: 'EIN' as const,
+      tin_ein: '27-1234567',
+      tin_last4: '4567',
+    }));
+    await app.database.db.insertInto('providers').values(rows).execute();
+    const csv: string[][] = parse(await (await app.clientFor('office-user').files.providerRoster()).text());
+    assert.equal(csv.length, 1 + 3 + 2500);
+    const npis = csv.slice(1).map((row) => row[0] ?? '');
+    assert.deepEqual(npis, [...npis].sort());
+    assert.equal(new Set(npis).size, npis.length);
+  });
+
+  it('refuses the roster without a token, without the permission, and with the wrong method', async () => {
+    await assert.rejects(app.clientWithToken(null).files.providerRoster(), refusedWith('UNAUTHORIZED'));
+    await assert.rejects(app.clientFor('sales').files.providerRoster(), refusedWith('FORBIDDEN'));
+    const wrong = await fetch(`${app.url}/files/providers/roster.csv`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await app.tokenFor('office-user')}` },
+    });
+    assert.equal(wrong.status, 400);
+    assert.equal(((await wrong.json()) as { error: { code: string } }).error.code, 'BAD_REQUEST');
+  });
+
+  it('lets system staff import an enrollment file through the API, once at a time', async () => {
+    const salesUser = await app.database.db
+      .selectFrom('users')
+      .select('id')
+      .where('subject', '=', 'demo-payer-sales')
+      .executeTakeFirstOrThrow();
+    const file = join(dir, 'ppef.csv');
+    await writePpefFile(file, { rows: 3000, seed: 7, dirtyRatio: 0.002 });
+
+    // Sales staff and office users may not import.
+    await assert.rejects(
+      app.clientFor('sales').files.importPpef(await openAsBlob(file)),
+      refusedWith('FORBIDDEN'),
+    );
+    await assert.rejects(
+      app.clientFor('security-officer').files.importPpef(await openAsBlob(file)),
+      refusedWith('FORBIDDEN'),
+    );
+    assert.equal((await app.database.db.selectFrom('ppef_files').select('id').execute()).length, 0);
+
+    await app.database.db
+      .updateTable('memberships')
+      .set({ roles: ['SALES', 'SYSTEM'] })
+      .where('user_id', '=', salesUser.id)
+      .execute();
+    const system = app.clientFor('sales');
+    const report = await system.files.importPpef(await openAsBlob(file), { fileName: 'ppef-2026-11.csv' });
+    assert.equal(report.outcome, 'loaded');
+    assert.equal(report.fileName, 'ppef-2026-11.csv');
+    assert.equal(report.rowsRead, 3000);
+    assert.ok(report.rowsLoaded > 2900);
+    assert.equal(report.rowsMalformed, report.malformed.length);
+    const again = await system.files.importPpef(await openAsBlob(file), { fileName: 'ppef-2026-11.csv' });
+    assert.equal(again.outcome, 'unchanged');
+
+    const wrongHeader = join(dir, 'wrong.csv');
+    writeFileSync(wrongHeader, `${PPEF_COLUMNS.slice(1).join(',')}\n1,2,3\n`);
+    await assert.rejects(
+      system.files.importPpef(await openAsBlob(wrongHeader)),
+      refusedWith('BAD_REQUEST', 'file'),
+    );
+
+    // While another import runs (here: held by this test), an upload is refused, not interleaved.
+    const held = await app.database.exclusive(PPEF_IMPORT_LOCK, async () => {
+      await assert.rejects(system.files.importPpef(await openAsBlob(file)), refusedWith('CONFLICT'));
+    });
+    assert.equal(held.ran, true);
+    const audit = await app.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', '=', 'ppef.import')
+      .execute();
+    assert.equal(audit.length, 2);
+  });
+});
