@@ -1,6 +1,24 @@
 import { css } from 'lit';
 
 export const providerManagerStyles = css`
+  .table-scroll {
+    max-height: var(--portico-table-height, 32rem);
+    overflow: auto;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  .table-scroll:focus-visible {
+    outline: 3px solid var(--_primary);
+  }
+  .table-scroll thead th {
+    position: sticky;
+    top: 0;
+    background: var(--_surface);
+    z-index: 1;
+  }
+  tr.spacer {
+    border: none;
+  }
   .toolbar {
     display: flex;
     flex-wrap: wrap;

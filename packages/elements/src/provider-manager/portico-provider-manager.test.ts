@@ -204,6 +204,50 @@ describe('<portico-provider-manager>', () => {
     expect(shadow().querySelector('button[aria-label^="Remove"]')).to.equal(null);
   });
 
+  it('keeps only the rows in view in the DOM for 5,000 providers, and scrolls to the last', async () => {
+    const { element, shadow } = await mount(server.tokens.bigRoster);
+    await until(() => shadow().querySelector('tbody tr') !== null);
+    const table = shadow().querySelector('[part="table"]');
+    expect(table?.getAttribute('aria-rowcount')).to.equal('5001');
+    const rendered = () => shadow().querySelectorAll('tbody tr:not([aria-hidden])');
+    expect(rendered().length).to.be.greaterThan(10);
+    expect(rendered().length).to.be.lessThan(200);
+    const scroller = shadow().querySelector<HTMLElement>('.table-scroll') as HTMLElement;
+    scroller.scrollTop = scroller.scrollHeight;
+    await until(() => (shadow().textContent ?? '').includes('Provider No. 5000'));
+    expect(rendered().length).to.be.lessThan(200);
+    expect(rendered()[rendered().length - 1]?.getAttribute('aria-rowindex')).to.equal('5001');
+    const filter = shadow().querySelector<HTMLInputElement>('[part="filter"]') as HTMLInputElement;
+    filter.value = 'No. 12';
+    filter.dispatchEvent(new Event('input'));
+    await element.updateComplete;
+    // "No. 12" matches Provider No. 1200 to 1299: a short list, rendered whole.
+    await until(() => shadow().querySelector('tr.spacer') === null);
+    expect(rendered().length).to.equal(100);
+    await expect(element).to.be.accessible();
+  });
+
+  it('downloads the roster as CSV from the server', async () => {
+    const { shadow } = await mount(server.tokens.bigRoster);
+    const blobs: Blob[] = [];
+    const create = URL.createObjectURL;
+    URL.createObjectURL = (blob: Blob | MediaSource) => {
+      if (blob instanceof Blob) blobs.push(blob);
+      return create.call(URL, blob);
+    };
+    try {
+      shadow().querySelector<HTMLButtonElement>('[part="download"]')?.click();
+      await until(() => blobs.length === 1, 10000);
+    } finally {
+      URL.createObjectURL = create;
+    }
+    const lines = (await blobs[0]?.text())?.trim().split('\r\n') ?? [];
+    expect(lines[0]).to.equal(
+      'NPI,FIRST_NAME,LAST_NAME,ORGANIZATION_NAME,TIN,SPECIALTY,MEDICARE_ENROLLED,MEDICARE_PROVIDER_TYPES,MEDICARE_STATES',
+    );
+    expect(lines.length).to.equal(5001);
+  });
+
   it('passes axe-core checks with the list and with the add dialog open', async () => {
     const { element, shadow } = await mount(server.tokens.providerManager);
     await expect(element).to.be.accessible();

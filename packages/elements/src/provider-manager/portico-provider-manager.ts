@@ -6,6 +6,8 @@ import { customElement, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { porticoClientContext } from '../root/client-context.ts';
 import { LiveReloadController } from '../shared/live-reload.ts';
+import { RowWindowController } from '../shared/row-window.ts';
+import { saveFile } from '../shared/save-file.ts';
 import { baseStyles } from '../shared/states.styles.ts';
 import { tableStyles } from '../shared/table.styles.ts';
 import { providerManagerStyles } from './portico-provider-manager.styles.ts';
@@ -55,6 +57,7 @@ const fieldLabels: Record<keyof ProviderDraft, string> = {
  * @csspart table - The providers table.
  * @csspart filter - The filter input.
  * @csspart add - The Add provider button.
+ * @csspart download - The Download roster (CSV) button.
  * @csspart dialog - The add/edit and remove dialogs.
  * @csspart medicare - A provider's Medicare status.
  * @csspart roster - The roster upload form.
@@ -88,6 +91,8 @@ export class PorticoProviderManager extends LitElement {
   @state() private busy = false;
   @state() private uploading = false;
   @state() private rosterOutcome: RosterOutcome | null = null;
+  @state() private downloading = false;
+  @state() private downloadProblem: string | null = null;
 
   @query('dialog.form-dialog') private formDialog?: HTMLDialogElement;
   @query('dialog.remove-dialog') private removeDialog?: HTMLDialogElement;
@@ -100,6 +105,11 @@ export class PorticoProviderManager extends LitElement {
     () => {
       if (!this.busy) void this.data.run();
     },
+  );
+
+  // Thousands of providers: only the rows in view are in the DOM.
+  private readonly rows = new RowWindowController(this, () =>
+    this.renderRoot.querySelector<HTMLElement>('.table-scroll'),
   );
 
   private readonly data = new Task(this, {
@@ -227,6 +237,22 @@ export class PorticoProviderManager extends LitElement {
     }
   }
 
+  /** The server streams the roster; the browser saves it as a file. */
+  private async downloadRoster(): Promise<void> {
+    if (!this.client || this.downloading) return;
+    this.downloading = true;
+    this.downloadProblem = null;
+    try {
+      const response = await this.client.files.providerRoster();
+      saveFile(this.renderRoot, await response.blob(), 'provider-roster.csv');
+    } catch (error) {
+      this.downloadProblem =
+        error instanceof PorticoError ? error.message : 'The roster could not be downloaded. Try again.';
+    } finally {
+      this.downloading = false;
+    }
+  }
+
   private announce(action: ProvidersChangedDetail['action'], providerId: string | null, count = 1): void {
     this.dispatchEvent(
       new CustomEvent<ProvidersChangedDetail>('portico-providers-changed', {
@@ -270,6 +296,7 @@ export class PorticoProviderManager extends LitElement {
 
   private renderList({ canManage, providers }: { canManage: boolean; providers: Provider[] }) {
     const rows = this.visible(providers);
+    const shown = this.rows.window(rows.length);
     return html`
       <div class="toolbar">
         <label>
@@ -282,60 +309,73 @@ export class PorticoProviderManager extends LitElement {
           />
         </label>
         ${canManage ? html`<button part="add" @click=${() => this.openForm(null)}>Add provider</button>` : nothing}
+        <button
+          part="download"
+          class="secondary"
+          ?disabled=${this.downloading}
+          @click=${() => void this.downloadRoster()}
+        >
+          ${this.downloading ? 'Preparing roster…' : 'Download roster (CSV)'}
+        </button>
       </div>
+      ${this.downloadProblem ? html`<p class="field-error" role="alert">${this.downloadProblem}</p>` : nothing}
       ${canManage ? this.renderRosterUpload() : nothing}
       ${
         providers.length === 0
           ? html`<p class="state" part="state">
               No providers yet.${canManage ? ' Add the providers who use the services.' : ''}
             </p>`
-          : html`<table part="table">
-                <caption hidden>
-                  Providers
-                </caption>
-                <thead>
-                  <tr>
-                    ${this.sortHeader('displayName', 'Name')} ${this.sortHeader('npi', 'NPI')}
-                    <th scope="col">TIN</th>
-                    ${this.sortHeader('medicare', 'Medicare')} ${this.sortHeader('specialty', 'Specialty')}
-                    ${canManage ? html`<th scope="col">Actions</th>` : nothing}
-                  </tr>
-                </thead>
-                <tbody>
-                  ${rows.map(
-                    (p) =>
-                      html`<tr>
-                        <th scope="row">${p.displayName}</th>
-                        <td>${p.npi}</td>
-                        <td>${p.tin.display}</td>
-                        <td part="medicare" class="medicare ${p.medicare.enrolled ? 'yes' : 'no'}">
-                          ${p.medicare.enrolled ? 'Enrolled' : 'Not enrolled'}
-                        </td>
-                        <td>${p.specialty ?? ''}</td>
-                        ${
-                          canManage
-                            ? html`<td>
-                                <button
-                                  class="secondary"
-                                  aria-label="Edit ${p.displayName}"
-                                  @click=${() => this.openForm(p)}
-                                >
-                                  Edit
-                                </button>
-                                <button
-                                  class="secondary"
-                                  aria-label="Remove ${p.displayName}"
-                                  @click=${() => this.askRemove(p)}
-                                >
-                                  Remove
-                                </button>
-                              </td>`
-                            : nothing
-                        }
-                      </tr>`,
-                  )}
-                </tbody>
-              </table>
+          : html`<div class="table-scroll" tabindex="0" role="region" aria-label="Providers">
+                <table part="table" aria-rowcount=${rows.length + 1}>
+                  <caption hidden>
+                    Providers
+                  </caption>
+                  <thead>
+                    <tr aria-rowindex="1">
+                      ${this.sortHeader('displayName', 'Name')} ${this.sortHeader('npi', 'NPI')}
+                      <th scope="col">TIN</th>
+                      ${this.sortHeader('medicare', 'Medicare')} ${this.sortHeader('specialty', 'Specialty')}
+                      ${canManage ? html`<th scope="col">Actions</th>` : nothing}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    ${shown.spaceBefore > 0 ? html`<tr aria-hidden="true" class="spacer" style="height: ${shown.spaceBefore}px"></tr>` : nothing}
+                    ${rows.slice(shown.start, shown.end).map(
+                      (p, offset) =>
+                        html`<tr aria-rowindex=${shown.start + offset + 2}>
+                          <th scope="row">${p.displayName}</th>
+                          <td>${p.npi}</td>
+                          <td>${p.tin.display}</td>
+                          <td part="medicare" class="medicare ${p.medicare.enrolled ? 'yes' : 'no'}">
+                            ${p.medicare.enrolled ? 'Enrolled' : 'Not enrolled'}
+                          </td>
+                          <td>${p.specialty ?? ''}</td>
+                          ${
+                            canManage
+                              ? html`<td>
+                                  <button
+                                    class="secondary"
+                                    aria-label="Edit ${p.displayName}"
+                                    @click=${() => this.openForm(p)}
+                                  >
+                                    Edit
+                                  </button>
+                                  <button
+                                    class="secondary"
+                                    aria-label="Remove ${p.displayName}"
+                                    @click=${() => this.askRemove(p)}
+                                  >
+                                    Remove
+                                  </button>
+                                </td>`
+                              : nothing
+                          }
+                        </tr>`,
+                    )}
+                    ${shown.spaceAfter > 0 ? html`<tr aria-hidden="true" class="spacer" style="height: ${shown.spaceAfter}px"></tr>` : nothing}
+                  </tbody>
+                </table>
+              </div>
               ${rows.length === 0 ? html`<p class="state" part="state">No provider matches “${this.filter}”.</p>` : nothing}`
       }
     `;

@@ -21,6 +21,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { porticoClientContext } from '../root/client-context.ts';
 import { LiveReloadController } from '../shared/live-reload.ts';
+import { saveFile } from '../shared/save-file.ts';
 import { baseStyles } from '../shared/states.styles.ts';
 import { tableStyles } from '../shared/table.styles.ts';
 import {
@@ -825,15 +826,7 @@ export class PorticoStorefront extends LitElement {
     await this.act(async (client) => {
       const pdf = await client.billing.invoicePdf.query({ invoiceId });
       const bytes = Uint8Array.from(atob(pdf.base64), (char) => char.charCodeAt(0));
-      const url = URL.createObjectURL(new Blob([bytes], { type: pdf.contentType }));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = pdf.fileName;
-      link.hidden = true;
-      this.renderRoot.appendChild(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      saveFile(this.renderRoot, new Blob([bytes], { type: pdf.contentType }), pdf.fileName);
       return `${pdf.fileName} downloaded.`;
     });
   }

@@ -12,6 +12,8 @@ export interface PorticoFixture {
     storefrontManager: string;
     /** Birch Lane Clinic, a user made view-only for the storefront. */
     storefrontViewer: string;
+    /** Oak Hill Medical Group: 5,000 providers, read by an office user. */
+    bigRoster: string;
     /** Aspen Ridge Clinic: Medicare with a pending cancellation. */
     cancellingManager: string;
   };

@@ -1,4 +1,4 @@
-import type { Role } from '@portico/core';
+import { npiCheckDigit, type Role } from '@portico/core';
 import { issueDueInvoices } from '../billing/invoice-run.ts';
 import { startTestServer, TEST_ISSUER } from './test-server.ts';
 
@@ -119,6 +119,29 @@ async function main(): Promise<void> {
     })
     .execute();
 
+  // Oak Hill: a large practice, 5,000 providers, for the provider manager's long-list tests.
+  const oak = await addOffice('big-office', 'Oak Hill Medical Group', [
+    { subject: 'oak-viewer', name: 'Ari Stone', roles: ['OFFICE_USER'] },
+  ]);
+  await db
+    .insertInto('providers')
+    .values(
+      Array.from({ length: 5000 }, (_, i) => {
+        const firstNine = String(160000000 + i);
+        return {
+          organization_id: oak.id,
+          npi: firstNine + npiCheckDigit(firstNine),
+          entity_kind: 'individual' as const,
+          first_name: 'Provider',
+          last_name: `No. ${String(i + 1).padStart(4, '0')}`,
+          tin_kind: 'EIN' as const,
+          tin_ein: '27-1234567',
+          tin_last4: '4567',
+        };
+      }),
+    )
+    .execute();
+
   const fixture = {
     url: app.url,
     tokens: {
@@ -145,6 +168,7 @@ async function main(): Promise<void> {
         organization: 'birch-office',
         subject: 'birch-viewer',
       }),
+      bigRoster: await app.tokenFor('office-user', { organization: 'big-office', subject: 'oak-viewer' }),
       cancellingManager: await app.tokenFor('billing-manager', {
         organization: 'aspen-office',
         subject: 'aspen-manager',
