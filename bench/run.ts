@@ -1,13 +1,16 @@
 // `npm run bench`: Portico's benchmarks against a baseline measured in the same run, on PostgreSQL.
 // DATABASE_URL names the server (default postgres://postgres@127.0.0.1:5432/postgres); each benchmark makes
 // and drops its own databases. BENCH_PPEF_ROWS sets the enrollment file size (default 3,000,000);
-// BENCH_OFFICES the offices of the invoice run (default 10,000). BENCH_ONLY=invoices|ppef runs one of them.
+// BENCH_OFFICES the offices of the invoice run (default 10,000); BENCH_ROSTER_ROWS the roster upload's rows
+// (default 10,000). BENCH_ONLY=invoices|roster|ppef runs one of them.
 import { benchInvoiceRun } from './invoice-run.bench.ts';
 import { benchPpefImport } from './ppef-import.bench.ts';
+import { benchRoster } from './roster.bench.ts';
 
 const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const rows = Number(process.env.BENCH_PPEF_ROWS ?? '3000000');
 const offices = Number(process.env.BENCH_OFFICES ?? '10000');
+const rosterRows = Number(process.env.BENCH_ROSTER_ROWS ?? '10000');
 const only = process.env.BENCH_ONLY;
 
 function print(title: string, results: Record<string, string>): void {
@@ -19,5 +22,7 @@ function print(title: string, results: Record<string, string>): void {
 
 if (only === undefined || only === 'invoices')
   print('Monthly invoice run (PostgreSQL)', await benchInvoiceRun(serverUrl, offices));
+if (only === undefined || only === 'roster')
+  print('Roster upload and download (PostgreSQL, HTTP and SDK)', await benchRoster(serverUrl, rosterRows));
 if (only === undefined || only === 'ppef')
   print('PPEF import vs psql \\copy (PostgreSQL)', await benchPpefImport(serverUrl, rows));
