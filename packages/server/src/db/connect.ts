@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { createReadStream, mkdirSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { PGlite } from '@electric-sql/pglite';
@@ -27,6 +27,12 @@ export interface DatabaseHandle {
    * `/dev/blob` batches of bounded size on PGlite. Memory stays bounded by one batch either way.
    */
   copyIn(table: string, columns: readonly string[], chunks: AsyncIterable<string>): Promise<void>;
+  /**
+   * PostgreSQL only (undefined on PGlite): streams a CSV file with a header line into a table with PostgreSQL's
+   * own CSV parser (`COPY … FROM STDIN WITH (FORMAT csv, HEADER true)`); the file's columns map in order to
+   * `columns`. Resolves with the rows copied; rejects with PostgreSQL's error when a line does not fit.
+   */
+  copyCsvFile?(table: string, columns: readonly string[], path: string): Promise<number>;
   /**
    * Runs `work` unless another process (or, on PGlite, this one) is running work under the same name; then
    * answers `busy` without running it. PostgreSQL: a session advisory lock on a connection of its own, so every
@@ -75,6 +81,23 @@ export function openPostgres(connectionString: string, poolSize = 10): DatabaseH
         await pipeline(Readable.from(chunks), copy);
       } finally {
         client.release();
+      }
+    },
+    async copyCsvFile(table, columns, path) {
+      const client = await pool.connect();
+      let failure: unknown;
+      try {
+        const copy = client.query(
+          pgCopyStreams.from(`COPY ${copyTarget(table, columns)} FROM STDIN WITH (FORMAT csv, HEADER true)`),
+        );
+        await pipeline(createReadStream(path), copy);
+        return copy.rowCount;
+      } catch (error) {
+        failure = error;
+        throw error;
+      } finally {
+        // A connection whose COPY failed is not reused.
+        client.release(failure instanceof Error ? failure : undefined);
       }
     },
     async exclusive(name, work) {

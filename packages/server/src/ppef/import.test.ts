@@ -59,6 +59,8 @@ describe('importing the Medicare enrollment file (PPEF)', () => {
       [2, 2, 0, 0],
     );
     assert.match(report.sha256, /^[0-9a-f]{64}$/);
+    // PostgreSQL parses a file it can take as it is; PGlite always goes through csv-parse.
+    assert.equal(report.parser, database.kind === 'postgres' ? 'postgres' : 'csv-parse');
     assert.deepEqual(await enrolledNpis(), [REYES, GROUP].sort());
     const file = await database.db
       .selectFrom('ppef_files')
@@ -101,6 +103,7 @@ describe('importing the Medicare enrollment file (PPEF)', () => {
     lines.push(`${npi('198765432')},N,1234567890,I20170405000999,14-08,"PRACTITIONER - FAMILY`);
     const path = write('dirty.csv', `\uFEFF${lines.join('\r\n')}`);
     const report = await importPpefFile(database, path, { clock, maxMalformedRatio: 0.05 });
+    assert.equal(report.parser, 'csv-parse', 'short lines send the file to csv-parse on both databases');
     assert.equal(report.rowsRead, 206);
     assert.equal(report.rowsLoaded, 203);
     assert.deepEqual(report.malformed.slice(0, 2), [
@@ -120,6 +123,38 @@ describe('importing the Medicare enrollment file (PPEF)', () => {
       .where('npi', '=', npi('145678901'))
       .executeTakeFirstOrThrow();
     assert.equal(blank.last_name, null);
+  });
+
+  it('reports rows with bad values by line, whichever parser read the file, and trims padded values', async () => {
+    const lines = [HEADER];
+    for (let i = 0; i < 150; i += 1)
+      lines.push(row(npi(String(170000000 + i)), `I2017040600${String(1000 + i)}`));
+    lines[10] = `1234567890,N,1234567890,I20170406009990,14-08,PRACTITIONER - FAMILY PRACTICE,NY,A,,B,`;
+    lines[20] = `${npi('179999999')},N,1234567890,I20170406009991,14-08,PRACTITIONER - FAMILY PRACTICE,New York,A,,B,`;
+    lines[30] = `${npi('179999998')},N,12345,I20170406009992,14-08,PRACTITIONER - FAMILY PRACTICE,NY,A,,B,`;
+    lines[40] = ` ${npi('179999997')} ,N,1234567890,I20170406009993,14-08,PRACTITIONER - FAMILY PRACTICE,NY," Ana ","",Lima ,`;
+    const report = await importPpefFile(database, write('values.csv', `${lines.join('\n')}\n`), {
+      clock,
+      maxMalformedRatio: 0.05,
+    });
+    assert.equal(report.parser, database.kind === 'postgres' ? 'postgres' : 'csv-parse');
+    assert.deepEqual([report.rowsRead, report.rowsMalformed, report.rowsLoaded], [150, 3, 147]);
+    assert.deepEqual(report.malformed, [
+      { line: 11, reason: 'NPI "1234567890" is not a valid NPI' },
+      { line: 21, reason: 'STATE_CD is not a two-letter code' },
+      { line: 31, reason: 'PECOS_ASCT_CNTL_ID is not 10 digits' },
+    ]);
+    const padded = await database.db
+      .selectFrom('ppef_enrollments')
+      .select(['npi', 'first_name', 'middle_name', 'last_name'])
+      .where('enrollment_id', '=', 'I20170406009993')
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(padded, {
+      npi: npi('179999997'),
+      first_name: 'Ana',
+      middle_name: null,
+      last_name: 'Lima',
+    });
   });
 
   it('rejects a file over the malformed limit, records the refusal and keeps the current data', async () => {
