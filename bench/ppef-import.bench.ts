@@ -37,7 +37,13 @@ export async function benchPpefImport(serverUrl: string, rows: number): Promise<
     try {
       await migrateToLatest(database.db);
       const started = performance.now();
-      const report = await importPpefFile(database, file, { clock: systemClock });
+      const report = await importPpefFile(database, file, {
+        clock: systemClock,
+        onPhase: (phase) =>
+          process.stdout.write(
+            `  import: ${phase} at ${((performance.now() - started) / 1000).toFixed(2)} s\n`,
+          ),
+      });
       const importSeconds = (performance.now() - started) / 1000;
 
       await sql`analyze ppef_enrollments`.execute(database.db);
@@ -71,6 +77,7 @@ export async function benchPpefImport(serverUrl: string, rows: number): Promise<
         'Portico import (parse, validate, COPY, key, swap)': `${importSeconds.toFixed(2)} s, ${Math.round(report.rowsRead / importSeconds).toLocaleString('en-US')} rows/s`,
         'ratio (import speed / \\copy speed)': `${(copySeconds / importSeconds).toFixed(2)}×`,
         'rows loaded': report.rowsLoaded.toLocaleString('en-US'),
+        'CSV parsed by': report.parser === 'postgres' ? 'PostgreSQL COPY (fast path)' : 'csv-parse',
         'import phases (checksum / parse+COPY / key / swap)': Object.values(report.phaseMs)
           .map((ms) => `${(ms / 1000).toFixed(2)} s`)
           .join(' / '),

@@ -26,11 +26,16 @@ export interface DatabaseHandle {
    * Bulk-loads chunks of COPY text format (whole lines) into a table: `COPY … FROM STDIN` on PostgreSQL,
    * `/dev/blob` batches of bounded size on PGlite. Memory stays bounded by one batch either way.
    */
-  copyIn(table: string, columns: readonly string[], chunks: AsyncIterable<string>): Promise<void>;
+  copyIn(
+    table: string,
+    columns: readonly string[],
+    chunks: AsyncIterable<string> | Iterable<string>,
+  ): Promise<void>;
   /**
-   * PostgreSQL only (undefined on PGlite): streams a CSV file with a header line into a table with PostgreSQL's
-   * own CSV parser (`COPY … FROM STDIN WITH (FORMAT csv, HEADER true)`); the file's columns map in order to
-   * `columns`. Resolves with the rows copied; rejects with PostgreSQL's error when a line does not fit.
+   * PostgreSQL only (undefined on PGlite): empties `table` and streams a CSV file with a header line into it with
+   * PostgreSQL's own CSV parser, in one transaction (`TRUNCATE`, then `COPY … FROM STDIN WITH (FORMAT csv,
+   * HEADER true, FREEZE true)`: frozen rows need no hint-bit writes on the first scan). The file's columns map in
+   * order to `columns`. Resolves with the rows copied; rejects with PostgreSQL's error when a line does not fit.
    */
   copyCsvFile?(table: string, columns: readonly string[], path: string): Promise<number>;
   /**
@@ -87,10 +92,15 @@ export function openPostgres(connectionString: string, poolSize = 10): DatabaseH
       const client = await pool.connect();
       let failure: unknown;
       try {
+        await client.query('BEGIN');
+        await client.query(`TRUNCATE ${quoteIdentifier(table)}`);
         const copy = client.query(
-          pgCopyStreams.from(`COPY ${copyTarget(table, columns)} FROM STDIN WITH (FORMAT csv, HEADER true)`),
+          pgCopyStreams.from(
+            `COPY ${copyTarget(table, columns)} FROM STDIN WITH (FORMAT csv, HEADER true, FREEZE true)`,
+          ),
         );
         await pipeline(createReadStream(path), copy);
+        await client.query('COMMIT');
         return copy.rowCount;
       } catch (error) {
         failure = error;

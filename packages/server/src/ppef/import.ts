@@ -10,7 +10,7 @@ import { startWaitingAcrossOffices } from '../storefront/start-subscriptions.ts'
 import type { DatabaseHandle } from '../db/connect.ts';
 import type { Database } from '../db/database.ts';
 import { headerProblem, parsePpefRecord, PPEF_TABLE_COLUMNS, toCopyLine } from './format.ts';
-import { ppefRowProblemSql } from './sql-checks.ts';
+import { ppefRowIsCleanSql } from './sql-checks.ts';
 
 /** A malformed line of the file: its 1-based line number and what is wrong with it. */
 export type MalformedLine = PpefImportReport['malformed'][number];
@@ -130,13 +130,50 @@ const isPostgresError = (error: unknown): boolean =>
   typeof error.code === 'string' &&
   /^2[23]/.test(error.code);
 
+const DOUBTFUL = 'ppef_enrollments_doubtful';
+/** Doubtful rows are read back this many at a time. */
+const DOUBTFUL_PAGE = 5000;
+
+interface StagedRow {
+  record_no: string;
+  npi: string;
+  multiple_npi: boolean;
+  pac_id: string;
+  enrollment_id: string;
+  provider_type_code: string;
+  provider_type_description: string;
+  state_code: string;
+  first_name: string | null;
+  middle_name: string | null;
+  last_name: string | null;
+  organization_name: string | null;
+}
+
+/** A staged row as the file's fields, for `parsePpefRecord`. */
+function fieldsOf(row: StagedRow): string[] {
+  return [
+    row.npi,
+    row.multiple_npi ? 'Y' : 'N',
+    row.pac_id,
+    row.enrollment_id,
+    row.provider_type_code,
+    row.provider_type_description,
+    row.state_code,
+    row.first_name ?? '',
+    row.middle_name ?? '',
+    row.last_name ?? '',
+    row.organization_name ?? '',
+  ];
+}
+
 /**
  * The fast path, on PostgreSQL: PostgreSQL's own CSV parser copies the file straight into the typed staging table
- * (as `psql \copy` does), then one statement removes the rows that break the rules (`ppefRowProblemSql`, the same
- * rules and reasons as `parsePpefRecord`) and reports them by line, and a second trims the few values that need
- * it. A file PostgreSQL cannot take as it is (a short or long line, an empty required field, a flag that is not
- * a boolean, bad UTF-8) makes it answer false: the caller then reads the file with csv-parse, which reports those
- * lines one by one. Line numbers count records: a quoted field spanning lines is not expected in this file.
+ * (`COPY … FREEZE`, as `psql \copy` would, without the later hint-bit writes). One parallel scan then copies every
+ * row that is not certainly clean (`ppefRowIsCleanSql`) aside, and they leave the staging table; those few are judged by `parsePpefRecord` itself, so the
+ * reasons and line numbers are the ones the csv-parse path gives, and the valid ones (trimmed) go back. A file
+ * PostgreSQL cannot take as it is (a short or long line, an empty required field, a flag that is not a boolean,
+ * bad UTF-8) makes it answer false: the caller then reads the file with csv-parse, which reports those lines one
+ * by one. Line numbers count records: a quoted field spanning lines is not expected in this file.
  */
 async function loadWithPostgresParser(
   database: DatabaseHandle,
@@ -157,45 +194,57 @@ async function loadWithPostgresParser(
       if (isPostgresError(error)) return false;
       throw error;
     }
-    const removed = await sql<{ removed: string; sample: { line: number; reason: string }[] | null }>`
-      with bad as (
-        delete from ${sql.table(STAGING)} where (${sql.raw(ppefRowProblemSql)}) is not null
-        returning record_no, ${sql.raw(ppefRowProblemSql)} as reason)
-      select count(*) as removed,
-             (select json_agg(json_build_object('line', record_no + 1, 'reason', reason) order by record_no)
-              from (select record_no, reason from bad order by record_no limit ${MALFORMED_SAMPLE}) first) as sample
-      from bad`.execute(db);
+    // CREATE TABLE AS may scan in parallel (a DELETE may not); the doubtful rows are few, or the file is refused.
+    await sql`drop table if exists ${sql.table(DOUBTFUL)}`.execute(db);
     await sql`
-      update ${sql.table(STAGING)} set
-        npi = btrim(npi), pac_id = btrim(pac_id), enrollment_id = btrim(enrollment_id),
-        provider_type_code = btrim(provider_type_code), provider_type_description = btrim(provider_type_description),
-        state_code = btrim(state_code), first_name = nullif(btrim(first_name), ''),
-        middle_name = nullif(btrim(middle_name), ''), last_name = nullif(btrim(last_name), ''),
-        organization_name = nullif(btrim(organization_name), '')
-      where npi <> btrim(npi) or pac_id <> btrim(pac_id) or enrollment_id <> btrim(enrollment_id)
-        or provider_type_code <> btrim(provider_type_code)
-        or provider_type_description <> btrim(provider_type_description) or state_code <> btrim(state_code)
-        or first_name <> btrim(first_name) or middle_name <> btrim(middle_name) or last_name <> btrim(last_name)
-        or organization_name <> btrim(organization_name)
-        or btrim(first_name) = '' or btrim(middle_name) = '' or btrim(last_name) = '' or btrim(organization_name) = ''`.execute(
-      db,
-    );
-    const row = removed.rows[0];
+      create table ${sql.table(DOUBTFUL)} as
+      select * from ${sql.table(STAGING)} where not ${sql.raw(ppefRowIsCleanSql)}`.execute(db);
+    const doubtful = await sql<{
+      any: boolean;
+    }>`select exists (select 1 from ${sql.table(DOUBTFUL)}) as any`.execute(db);
+    if (doubtful.rows[0]?.any) {
+      await sql`
+        delete from ${sql.table(STAGING)} s using ${sql.table(DOUBTFUL)} d where s.record_no = d.record_no`.execute(
+        db,
+      );
+    }
     tally.rowsRead = copied;
-    tally.rowsMalformed = Number(row?.removed ?? 0);
-    tally.malformed = row?.sample ?? [];
+    for (let after = '0'; ;) {
+      const page = await sql<StagedRow>`
+        select * from ${sql.table(DOUBTFUL)} where record_no > ${after}::bigint
+        order by record_no limit ${DOUBTFUL_PAGE}`.execute(db);
+      const last = page.rows[page.rows.length - 1];
+      if (!last) break;
+      const valid: string[] = [];
+      for (const row of page.rows) {
+        const parsed = parsePpefRecord(fieldsOf(row));
+        if (parsed.ok) valid.push(toCopyLine(parsed.row));
+        else noteMalformed(tally, Number(row.record_no) + 1, parsed.reason);
+      }
+      if (valid.length > 0) await database.copyIn(STAGING, PPEF_TABLE_COLUMNS, [valid.join('')]);
+      after = last.record_no;
+    }
     return true;
   } finally {
+    await sql`drop table if exists ${sql.table(DOUBTFUL)}`.execute(db);
     await sql`alter table ${sql.table(STAGING)} drop column record_no`.execute(db);
   }
 }
 
+/** Memory for building the primary key: the sort of 3 million keys fits, instead of spilling to disk. */
+const KEY_BUILD_MEMORY = '256MB';
+
 /** Adds the primary key to the staging table, removing exact (npi, enrollment) repeats first if there are any. */
-async function keyStaging(db: Kysely<Database>): Promise<number> {
+async function keyStaging(db: Kysely<Database>, kind: DatabaseHandle['kind']): Promise<number> {
   try {
-    await sql`alter table ${sql.table(STAGING)} add constraint ppef_enrollments_staging_pkey primary key (npi, enrollment_id)`.execute(
-      db,
-    );
+    await db.transaction().execute(async (trx) => {
+      // PGlite runs in a WebAssembly heap of its own; only a PostgreSQL server gets the bigger sort memory.
+      if (kind === 'postgres')
+        await sql`set local maintenance_work_mem = ${sql.lit(KEY_BUILD_MEMORY)}`.execute(trx);
+      await sql`alter table ${sql.table(STAGING)} add constraint ppef_enrollments_staging_pkey primary key (npi, enrollment_id)`.execute(
+        trx,
+      );
+    });
     return 0;
   } catch (error) {
     // Only repeated (npi, enrollment) pairs are expected here; anything else is a real failure.
@@ -312,7 +361,7 @@ export async function importPpefFile(
     }
     options.onPhase?.('key');
     const keyStart = performance.now();
-    const rowsDuplicate = await keyStaging(db);
+    const rowsDuplicate = await keyStaging(db, database.kind);
     phaseMs.key = performance.now() - keyStart;
     options.onPhase?.('swap');
     const swapStart = performance.now();

@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import type { DatabaseHandle } from '../db/connect.ts';
 import { openTestDatabase } from '../testing/test-database.ts';
 import { parsePpefRecord } from './format.ts';
-import { npiIsValidSql, ppefRowProblemSql } from './sql-checks.ts';
+import { npiIsValidSql, ppefRowIsCleanSql } from './sql-checks.ts';
 
 describe("the enrollment file's row rules in SQL agree with the TypeScript rules", () => {
   let database: DatabaseHandle;
@@ -35,13 +35,14 @@ describe("the enrollment file's row rules in SQL agree with the TypeScript rules
     ];
     const values = [...valid, ...random, ...odd];
     const rows = await sql<{ npi: string; ok: boolean }>`
-      select npi, ${sql.raw(npiIsValidSql('npi'))} as ok
-      from unnest(${values}::text[]) as v(npi)`.execute(database.db);
+      select npi, ${sql.raw(npiIsValidSql('npi'))} as ok from unnest(${values}::text[]) as v(npi)`.execute(
+      database.db,
+    );
     assert.equal(rows.rows.length, values.length);
     for (const row of rows.rows) assert.equal(row.ok, isValidNpi(row.npi), `NPI "${row.npi}"`);
   });
 
-  it('gives the same reason as parsePpefRecord for each broken field', async () => {
+  it('passes as clean exactly the rows parsePpefRecord takes unchanged', async () => {
     const good = [
       '1234567893',
       'N',
@@ -50,18 +51,57 @@ describe("the enrollment file's row rules in SQL agree with the TypeScript rules
       '14-08',
       'PRACTITIONER - FAMILY PRACTICE',
       'NY',
+      'JORDAN',
+      '',
+      'REYES',
+      '',
     ];
-    const cases: [number, string][] = [
+    const changes: [number, string][] = [
       [0, '1234567890'],
+      [0, ' 1234567893'],
       [2, '12345'],
       [3, 'X123'],
       [4, ''],
+      [4, '12345678901'],
+      [4, ' 14-08'],
+      [5, 'TRAILING '],
+      [5, ''],
       [6, 'New York'],
+      [7, ' JORDAN'],
+      [9, 'REYES\t'],
+      [9, '\u00a0REYES'],
+      [9, 'RÉYES'],
+      [6, 'Ny'],
+      [3, 'i20170405000123'],
+      [2, '１２３４５６７８９０'],
+      [10, 'A & B, P.C.'],
     ];
-    for (const [field, value] of [[-1, ''] as [number, string], ...cases]) {
+    for (const [field, value] of [[-1, ''] as [number, string], ...changes]) {
       const fields = [...good];
       if (field >= 0) fields[field] = value;
-      const [npi, , pacId, enrollmentId, typeCode, typeDescription, state] = fields as [
+      const parsed = parsePpefRecord(fields);
+      const unchanged =
+        parsed.ok &&
+        JSON.stringify(fields) ===
+          JSON.stringify([
+            parsed.row.npi,
+            parsed.row.multipleNpi ? 'Y' : 'N',
+            parsed.row.pacId,
+            parsed.row.enrollmentId,
+            parsed.row.providerTypeCode,
+            parsed.row.providerTypeDescription,
+            parsed.row.stateCode,
+            parsed.row.firstName ?? '',
+            parsed.row.middleName ?? '',
+            parsed.row.lastName ?? '',
+            parsed.row.organizationName ?? '',
+          ]);
+      const nullIfEmpty = (text: string) => (text === '' ? null : text);
+      const [npi, , pacId, enrollmentId, code, description, state, first, middle, last, org] = fields as [
+        string,
+        string,
+        string,
+        string,
         string,
         string,
         string,
@@ -70,13 +110,14 @@ describe("the enrollment file's row rules in SQL agree with the TypeScript rules
         string,
         string,
       ];
-      const expected = parsePpefRecord([...fields, '', '', 'REYES', '']);
-      const result = await sql<{ reason: string | null }>`
-        select ${sql.raw(ppefRowProblemSql)} as reason from (select
+      const result = await sql<{ clean: boolean }>`
+        select ${sql.raw(ppefRowIsCleanSql)} as clean from (select
           ${npi}::text as npi, ${pacId}::text as pac_id, ${enrollmentId}::text as enrollment_id,
-          ${typeCode}::text as provider_type_code, ${typeDescription}::text as provider_type_description,
-          ${state}::text as state_code) r`.execute(database.db);
-      assert.equal(result.rows[0]?.reason ?? null, expected.ok ? null : expected.reason, `field ${field}`);
+          ${code}::text as provider_type_code, ${description}::text as provider_type_description,
+          ${state}::text as state_code, ${nullIfEmpty(first)}::text as first_name,
+          ${nullIfEmpty(middle)}::text as middle_name, ${nullIfEmpty(last)}::text as last_name,
+          ${nullIfEmpty(org)}::text as organization_name) r`.execute(database.db);
+      assert.equal(result.rows[0]?.clean, unchanged, `field ${field} = ${JSON.stringify(value)}`);
     }
   });
 });
