@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Permission } from '../organizations/permissions.ts';
+import { ROSTER_COLUMNS } from '../providers/roster.ts';
 
 /**
  * What does not fit a JSON procedure: streamed files. Each route declares its permission here, as procedures do,
@@ -31,12 +32,7 @@ export const fileRoutes = {
 
 /** The roster download's columns, in order. */
 export const ROSTER_DOWNLOAD_COLUMNS = [
-  'NPI',
-  'FIRST_NAME',
-  'LAST_NAME',
-  'ORGANIZATION_NAME',
-  'TIN',
-  'SPECIALTY',
+  ...ROSTER_COLUMNS,
   'MEDICARE_ENROLLED',
   'MEDICARE_PROVIDER_TYPES',
   'MEDICARE_STATES',

@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { npiCheckDigit } from '@portico/core';
 import '../index.ts';
-import { loadFixture, until, type PorticoFixture } from '../testing/fixture.ts';
+import { capturedDownload, loadFixture, until, type PorticoFixture } from '../testing/fixture.ts';
 import type { PorticoProviderManager } from './portico-provider-manager.ts';
 
 const ENROLLED_A = '1234567893';
@@ -229,19 +229,10 @@ describe('<portico-provider-manager>', () => {
 
   it('downloads the roster as CSV from the server', async () => {
     const { shadow } = await mount(server.tokens.bigRoster);
-    const blobs: Blob[] = [];
-    const create = URL.createObjectURL;
-    URL.createObjectURL = (blob: Blob | MediaSource) => {
-      if (blob instanceof Blob) blobs.push(blob);
-      return create.call(URL, blob);
-    };
-    try {
-      shadow().querySelector<HTMLButtonElement>('[part="download"]')?.click();
-      await until(() => blobs.length === 1, 10000);
-    } finally {
-      URL.createObjectURL = create;
-    }
-    const lines = (await blobs[0]?.text())?.trim().split('\r\n') ?? [];
+    const roster = await capturedDownload(() =>
+      shadow().querySelector<HTMLButtonElement>('[part="download"]')?.click(),
+    );
+    const lines = (await roster.text()).trim().split('\r\n');
     expect(lines[0]).to.equal(
       'NPI,FIRST_NAME,LAST_NAME,ORGANIZATION_NAME,TIN,SPECIALTY,MEDICARE_ENROLLED,MEDICARE_PROVIDER_TYPES,MEDICARE_STATES',
     );

@@ -6,7 +6,7 @@ import type {
   PorticoStorefront,
   SubscriptionChangedDetail,
 } from './portico-storefront.ts';
-import { loadFixture, until, type PorticoFixture } from '../testing/fixture.ts';
+import { capturedDownload, loadFixture, until, type PorticoFixture } from '../testing/fixture.ts';
 
 describe('<portico-storefront>', () => {
   let server: PorticoFixture;
@@ -224,20 +224,9 @@ describe('<portico-storefront>', () => {
     const { shadow, text, button } = await mount(server.tokens.storefrontManager);
     await until(() => text().includes('Open balance'));
     expect(text()).to.contain('Open balance: $59.90');
-    const blobs: Blob[] = [];
-    const create = URL.createObjectURL;
-    URL.createObjectURL = (blob: Blob | MediaSource) => {
-      if (blob instanceof Blob) blobs.push(blob);
-      return create.call(URL, blob);
-    };
-    try {
-      button(/^Download PDF of invoice INV-\d+$/)?.click();
-      await until(() => blobs.length === 1);
-    } finally {
-      URL.createObjectURL = create;
-    }
-    expect(blobs[0]?.type).to.equal('application/pdf');
-    expect((await blobs[0]?.text())?.slice(0, 5)).to.equal('%PDF-');
+    const pdf = await capturedDownload(() => button(/^Download PDF of invoice INV-\d+$/)?.click());
+    expect(pdf.type).to.equal('application/pdf');
+    expect((await pdf.text()).slice(0, 5)).to.equal('%PDF-');
     expect(text()).to.match(/INV-\d+\.pdf downloaded/);
 
     shadow().querySelector<HTMLButtonElement>('[part="pay"]')?.click();

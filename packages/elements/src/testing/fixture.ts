@@ -35,3 +35,22 @@ export async function until(predicate: () => boolean, timeoutMs = 5000): Promise
     await new Promise((resolve) => requestAnimationFrame(resolve));
   }
 }
+
+/** Runs `action` and resolves with the file an element then hands to the browser's download (its Blob). */
+export async function capturedDownload(action: () => void, timeoutMs = 10000): Promise<Blob> {
+  const blobs: Blob[] = [];
+  const create = URL.createObjectURL;
+  URL.createObjectURL = (blob: Blob | MediaSource) => {
+    if (blob instanceof Blob) blobs.push(blob);
+    return create.call(URL, blob);
+  };
+  try {
+    action();
+    await until(() => blobs.length > 0, timeoutMs);
+  } finally {
+    URL.createObjectURL = create;
+  }
+  const [blob] = blobs;
+  if (!blob) throw new Error('No file was downloaded');
+  return blob;
+}

@@ -4,11 +4,11 @@ import { basename } from 'node:path';
 import { PorticoError, type PpefImportReport } from '@portico/core';
 import { parse } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Clock } from '../clock.ts';
 import { startWaitingAcrossOffices } from '../storefront/start-subscriptions.ts';
 import type { DatabaseHandle } from '../db/connect.ts';
-import type { Database } from '../db/database.ts';
+import type { Database, PpefEnrollmentsTable } from '../db/database.ts';
 import { headerProblem, parsePpefRecord, PPEF_TABLE_COLUMNS, toCopyLine } from './format.ts';
 import { ppefRowIsCleanSql } from './sql-checks.ts';
 
@@ -134,20 +134,8 @@ const DOUBTFUL = 'ppef_enrollments_doubtful';
 /** Doubtful rows are read back this many at a time. */
 const DOUBTFUL_PAGE = 5000;
 
-interface StagedRow {
-  record_no: string;
-  npi: string;
-  multiple_npi: boolean;
-  pac_id: string;
-  enrollment_id: string;
-  provider_type_code: string;
-  provider_type_description: string;
-  state_code: string;
-  first_name: string | null;
-  middle_name: string | null;
-  last_name: string | null;
-  organization_name: string | null;
-}
+/** A staged row, with its record number in the file. */
+type StagedRow = Selectable<PpefEnrollmentsTable> & { record_no: string };
 
 /** A staged row as the file's fields, for `parsePpefRecord`. */
 function fieldsOf(row: StagedRow): string[] {

@@ -80,43 +80,16 @@ describe("the enrollment file's row rules in SQL agree with the TypeScript rules
       const fields = [...good];
       if (field >= 0) fields[field] = value;
       const parsed = parsePpefRecord(fields);
-      const unchanged =
-        parsed.ok &&
-        JSON.stringify(fields) ===
-          JSON.stringify([
-            parsed.row.npi,
-            parsed.row.multipleNpi ? 'Y' : 'N',
-            parsed.row.pacId,
-            parsed.row.enrollmentId,
-            parsed.row.providerTypeCode,
-            parsed.row.providerTypeDescription,
-            parsed.row.stateCode,
-            parsed.row.firstName ?? '',
-            parsed.row.middleName ?? '',
-            parsed.row.lastName ?? '',
-            parsed.row.organizationName ?? '',
-          ]);
-      const nullIfEmpty = (text: string) => (text === '' ? null : text);
-      const [npi, , pacId, enrollmentId, code, description, state, first, middle, last, org] = fields as [
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-      ];
+      // parsePpefRecord changes a value only by trimming it (an empty name becomes NULL, as it is staged here).
+      const unchanged = parsed.ok && fields.every((value) => value === value.trim());
+      const at = (index: number) => fields[index] ?? '';
+      const orNull = (index: number) => (at(index) === '' ? null : at(index));
       const result = await sql<{ clean: boolean }>`
         select ${sql.raw(ppefRowIsCleanSql)} as clean from (select
-          ${npi}::text as npi, ${pacId}::text as pac_id, ${enrollmentId}::text as enrollment_id,
-          ${code}::text as provider_type_code, ${description}::text as provider_type_description,
-          ${state}::text as state_code, ${nullIfEmpty(first)}::text as first_name,
-          ${nullIfEmpty(middle)}::text as middle_name, ${nullIfEmpty(last)}::text as last_name,
-          ${nullIfEmpty(org)}::text as organization_name) r`.execute(database.db);
+          ${at(0)}::text as npi, ${at(2)}::text as pac_id, ${at(3)}::text as enrollment_id,
+          ${at(4)}::text as provider_type_code, ${at(5)}::text as provider_type_description,
+          ${at(6)}::text as state_code, ${orNull(7)}::text as first_name, ${orNull(8)}::text as middle_name,
+          ${orNull(9)}::text as last_name, ${orNull(10)}::text as organization_name) r`.execute(database.db);
       assert.equal(result.rows[0]?.clean, unchanged, `field ${field} = ${JSON.stringify(value)}`);
     }
   });
