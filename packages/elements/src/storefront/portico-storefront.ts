@@ -194,8 +194,14 @@ export class PorticoStorefront extends LitElement {
     </div>`;
   }
 
-  /** Runs one change: busy while it runs, the server's refusal shown in words, the data reloaded after. */
-  private async act(work: (client: PorticoClient) => Promise<string | null>): Promise<boolean> {
+  /**
+   * Runs one call: busy while it runs, its outcome in the notice (or to `onProblem`, for a form that shows a
+   * refusal at its field), and the data reloaded after a change (`reload: false` for a read).
+   */
+  private async act(
+    work: (client: PorticoClient) => Promise<string | null>,
+    options: { reload?: boolean; onProblem?: (error: unknown) => void } = {},
+  ): Promise<boolean> {
     const client = this.client;
     if (!client || this.busy) return false;
     this.busy = true;
@@ -205,14 +211,16 @@ export class PorticoStorefront extends LitElement {
       if (done) this.notice = { kind: 'done', text: done };
       return true;
     } catch (error) {
-      this.notice = {
-        kind: 'problem',
-        text: error instanceof PorticoError ? error.message : 'That did not work. Try again.',
-      };
+      if (options.onProblem) options.onProblem(error);
+      else
+        this.notice = {
+          kind: 'problem',
+          text: error instanceof PorticoError ? error.message : 'That did not work. Try again.',
+        };
       return false;
     } finally {
       this.busy = false;
-      await this.data.run();
+      if (options.reload !== false) await this.data.run();
     }
   }
 
@@ -686,21 +694,14 @@ export class PorticoStorefront extends LitElement {
   }
 
   private async openReview(): Promise<void> {
-    const client = this.client;
-    if (!client || this.busy) return;
-    this.busy = true;
-    this.notice = null;
-    try {
-      this.review = await client.storefront.quote.query({ planCodes: this.selected });
-      this.accepted = false;
-    } catch (error) {
-      this.notice = {
-        kind: 'problem',
-        text: error instanceof PorticoError ? error.message : 'The review could not be loaded. Try again.',
-      };
-    } finally {
-      this.busy = false;
-    }
+    await this.act(
+      async (client) => {
+        this.review = await client.storefront.quote.query({ planCodes: this.selected });
+        this.accepted = false;
+        return null;
+      },
+      { reload: false },
+    );
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('#review-heading')?.focus();
   }
@@ -754,31 +755,27 @@ export class PorticoStorefront extends LitElement {
       this.renderRoot.querySelector<HTMLInputElement>(`#card-${first}`)?.focus();
       return;
     }
-    const client = this.client;
-    if (!client || this.busy) return;
-    this.busy = true;
-    this.notice = null;
-    try {
-      const method = await client.billing.addPaymentMethod.mutate(cardInputOf(this.cardDraft));
-      this.cardDraft = emptyCardDraft;
-      this.cardTouched = false;
-      this.notice = {
-        kind: 'done',
-        text: `${cardName(method)} added (${roleLabel(method.role).toLowerCase()}).`,
-      };
-      this.emit<PaymentMethodChangedDetail>('portico-payment-method-changed', {
-        action: 'added',
-        paymentMethodId: method.id,
-      });
-    } catch (error) {
-      this.cardServerProblem =
-        error instanceof PorticoError
-          ? { field: cardFieldOf(error.fieldPath), message: error.message }
-          : { field: null, message: 'The card could not be added. Try again.' };
-    } finally {
-      this.busy = false;
-      await this.data.run();
-    }
+    await this.act(
+      async (client) => {
+        const method = await client.billing.addPaymentMethod.mutate(cardInputOf(this.cardDraft));
+        this.cardDraft = emptyCardDraft;
+        this.cardTouched = false;
+        this.emit<PaymentMethodChangedDetail>('portico-payment-method-changed', {
+          action: 'added',
+          paymentMethodId: method.id,
+        });
+        return `${cardName(method)} added (${roleLabel(method.role).toLowerCase()}).`;
+      },
+      {
+        // A refused card is shown at the field it concerns.
+        onProblem: (error) => {
+          this.cardServerProblem =
+            error instanceof PorticoError
+              ? { field: cardFieldOf(error.fieldPath), message: error.message }
+              : { field: null, message: 'The card could not be added. Try again.' };
+        },
+      },
+    );
   };
 
   private async setRole(method: PaymentMethod, role: PaymentMethodRole): Promise<void> {
@@ -823,12 +820,15 @@ export class PorticoStorefront extends LitElement {
   }
 
   private async downloadInvoice(invoiceId: string): Promise<void> {
-    await this.act(async (client) => {
-      const pdf = await client.billing.invoicePdf.query({ invoiceId });
-      const bytes = Uint8Array.from(atob(pdf.base64), (char) => char.charCodeAt(0));
-      saveFile(this.renderRoot, new Blob([bytes], { type: pdf.contentType }), pdf.fileName);
-      return `${pdf.fileName} downloaded.`;
-    });
+    await this.act(
+      async (client) => {
+        const pdf = await client.billing.invoicePdf.query({ invoiceId });
+        const bytes = Uint8Array.from(atob(pdf.base64), (char) => char.charCodeAt(0));
+        saveFile(this.renderRoot, new Blob([bytes], { type: pdf.contentType }), pdf.fileName);
+        return `${pdf.fileName} downloaded.`;
+      },
+      { reload: false },
+    );
   }
 }
 

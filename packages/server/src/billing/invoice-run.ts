@@ -26,19 +26,15 @@ export interface InvoiceRunResult {
  */
 export async function invoiceOffice(
   db: Kysely<Database>,
-  organizationId: string,
+  office: { id: string; timeZone: string },
   now: Date,
   runId: string,
 ): Promise<{ invoices: number; amountCents: number }> {
+  const organizationId = office.id;
   return db.transaction().execute(async (trx) => {
     const scope = OrgScope.ofOrganization(trx, organizationId);
     if (!(await scope.tryLock('invoice-run'))) return { invoices: 0, amountCents: 0 };
-    const office = await trx
-      .selectFrom('organizations')
-      .select('time_zone')
-      .where('id', '=', organizationId)
-      .executeTakeFirstOrThrow();
-    const today = plainDateInZone(now, office.time_zone);
+    const today = plainDateInZone(now, office.timeZone);
     const lastMonth = firstOfMonth(today, -1);
     const subscriptions = await scope
       .selectFrom('subscriptions')
@@ -123,22 +119,22 @@ export async function issueDueInvoices(
 ): Promise<InvoiceRunResult> {
   const now = options.clock.now();
   const runId = randomUUID();
-  const due = await sql<{ id: string }>`
-    select o.id from organizations o
+  const due = await sql<{ id: string; time_zone: string }>`
+    select o.id, o.time_zone from organizations o
     where o.kind = 'office'
       and exists (select 1 from subscriptions s where s.organization_id = o.id and s.billable_from is not null
                   and s.billable_from < date_trunc('month', (${now}::timestamptz at time zone o.time_zone))::date)
       and not exists (select 1 from billing_months b where b.organization_id = o.id
                   and b.month = (date_trunc('month', (${now}::timestamptz at time zone o.time_zone)) - interval '1 month')::date)
     order by o.id`.execute(db);
-  const queue = due.rows.map((row) => row.id);
   const result: InvoiceRunResult = { offices: 0, invoices: 0, amountCents: 0 };
+  let next = 0;
   const worker = async () => {
-    for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
-      const office = await invoiceOffice(db, id, now, runId);
+    for (let row = due.rows[next++]; row !== undefined; row = due.rows[next++]) {
+      const billed = await invoiceOffice(db, { id: row.id, timeZone: row.time_zone }, now, runId);
       result.offices += 1;
-      result.invoices += office.invoices;
-      result.amountCents += office.amountCents;
+      result.invoices += billed.invoices;
+      result.amountCents += billed.amountCents;
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 4) }, worker));

@@ -261,7 +261,8 @@ function paymentRows(scope: OrgScope) {
 export async function billingHistory(scope: OrgScope): Promise<BillingHistory> {
   const account = await scope.selectFrom('billing_accounts').select('history_starts_on').executeTakeFirst();
   const startsOn = account?.history_starts_on ?? null;
-  let invoices = invoiceRows(scope).orderBy('first_day', 'desc').orderBy('number', 'desc');
+  // (office, first day) is unique, so the first day alone orders an office's invoices.
+  let invoices = invoiceRows(scope).orderBy('first_day', 'desc');
   if (startsOn !== null) invoices = invoices.where('issued_on', '>=', startsOn);
   const payments = await paymentsWhere(scope, (query) => {
     const ordered = query.orderBy('payments.created_at', 'desc').orderBy('payments.id');

@@ -10,6 +10,7 @@ import { writePpefFile } from '../ppef/generate.ts';
 import { PPEF_IMPORT_LOCK } from '../ppef/import.ts';
 import { refusedWith } from '../testing/refusal.ts';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
+import { providerRow } from '../testing/provider-rows.ts';
 
 const npi = (firstNine: string) => firstNine + npiCheckDigit(firstNine);
 
@@ -55,16 +56,7 @@ describe('streamed files through the HTTP server and the SDK', () => {
     });
     await app.database.db
       .insertInto('providers')
-      .values({
-        organization_id: await officeId('demo-office-2'),
-        npi: npi('111111111'),
-        entity_kind: 'individual',
-        first_name: 'Not',
-        last_name: 'Ours',
-        tin_kind: 'EIN',
-        tin_ein: '27-7654321',
-        tin_last4: '4321',
-      })
+      .values(providerRow(await officeId('demo-office-2'), npi('111111111'), 'Not Ours', '27-7654321'))
       .execute();
 
     const response = await app.clientFor('office-user').files.providerRoster();
@@ -88,16 +80,9 @@ describe('streamed files through the HTTP server and the SDK', () => {
 
   it('pages through a roster larger than one page', async () => {
     const office = await officeId('demo-office');
-    const rows = Array.from({ length: 2500 }, (_, i) => ({
-      organization_id: office,
-      npi: npi(String(150000000 + i)),
-      entity_kind: 'individual' as const,
-      first_name: 'Bulk',
-      last_name: `Provider ${i}`,
-      tin_kind: 'EIN' as const,
-      tin_ein: '27-1234567',
-      tin_last4: '4567',
-    }));
+    const rows = Array.from({ length: 2500 }, (_, i) =>
+      providerRow(office, npi(String(150000000 + i)), `Bulk Provider ${i}`),
+    );
     await app.database.db.insertInto('providers').values(rows).execute();
     const csv: string[][] = parse(await (await app.clientFor('office-user').files.providerRoster()).text());
     assert.equal(csv.length, 1 + 3 + 2500);

@@ -23,11 +23,7 @@ import { importPpefFile, PPEF_IMPORT_LOCK } from '../ppef/import.ts';
 import { providerPages } from '../providers/store.ts';
 import { OrgScope } from '../tenancy/org-scope.ts';
 import type { Services } from '../trpc/context.ts';
-
-function bearerToken(req: IncomingMessage): string | null {
-  const match = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
-  return match?.[1] ?? null;
-}
+import { bearerToken } from './request-id.ts';
 
 function sendError(res: ServerResponse, error: PorticoError): void {
   res.statusCode = httpStatusOfCode[error.code];
@@ -56,7 +52,12 @@ function rosterRow(provider: Provider): string[] {
  */
 export function createFileRoutes(services: Services, database: DatabaseHandle) {
   /** Verifies the caller and their permission, and audits the act, in one transaction. */
-  const authorize = async (req: IncomingMessage, route: FileRoute, requestId: string, action: string) => {
+  const authorize = async (
+    req: IncomingMessage,
+    route: FileRoute,
+    requestId: string,
+    audited: { action: string; entity: string },
+  ) => {
     const claims = await services.verifier.verify(bearerToken(req));
     return services.db.transaction().execute(async (trx) => {
       const { principal } = await resolvePrincipal(trx, claims, services.clock);
@@ -68,8 +69,7 @@ export function createFileRoutes(services: Services, database: DatabaseHandle) {
       }
       const scope = OrgScope.ofPrincipal(trx, principal);
       await new AuditTrail(scope, principal.userId, requestId, services.clock).record({
-        action,
-        entity: action === 'ppef.import.start' ? 'ppef_file' : 'provider_list',
+        ...audited,
         entityId: principal.organization.id,
       });
       return principal;
@@ -77,7 +77,10 @@ export function createFileRoutes(services: Services, database: DatabaseHandle) {
   };
 
   const providerRoster = async (req: IncomingMessage, res: ServerResponse, requestId: string) => {
-    const principal = await authorize(req, fileRoutes.providerRoster, requestId, 'provider.roster.download');
+    const principal = await authorize(req, fileRoutes.providerRoster, requestId, {
+      action: 'provider.roster.download',
+      entity: 'provider_list',
+    });
     const read = <T>(work: (scope: OrgScope) => Promise<T>) =>
       services.db
         .transaction()
@@ -94,7 +97,10 @@ export function createFileRoutes(services: Services, database: DatabaseHandle) {
   };
 
   const importPpef = async (req: IncomingMessage, res: ServerResponse, requestId: string, url: URL) => {
-    const principal = await authorize(req, fileRoutes.importPpef, requestId, 'ppef.import.start');
+    const principal = await authorize(req, fileRoutes.importPpef, requestId, {
+      action: 'ppef.import.start',
+      entity: 'ppef_file',
+    });
     const fileName = basename(url.searchParams.get('name') ?? 'upload.csv').slice(0, 200) || 'upload.csv';
     const outcome = await database.exclusive(PPEF_IMPORT_LOCK, async () => {
       const path = join(tmpdir(), `portico-ppef-${randomUUID()}.csv`);

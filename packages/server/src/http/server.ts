@@ -14,7 +14,7 @@ import type { Services } from '../trpc/context.ts';
 import type { PaymentGateway } from '../billing/payment-gateway.ts';
 import { createFileRoutes } from './file-routes.ts';
 import { createSealer } from '../secrets/sealer.ts';
-import { requestIdOf } from './request-id.ts';
+import { bearerToken, requestIdOf } from './request-id.ts';
 
 export interface PorticoServer {
   /** The base URL the server listens on, e.g. `http://127.0.0.1:3000`. */
@@ -28,13 +28,6 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.setHeader('content-type', 'application/json; charset=utf-8');
   res.setHeader('cache-control', 'no-store');
   res.end(JSON.stringify(body));
-}
-
-function bearerToken(req: IncomingMessage): string | null {
-  const header = req.headers.authorization;
-  if (typeof header !== 'string') return null;
-  const match = /^Bearer\s+(\S+)$/i.exec(header);
-  return match?.[1] ?? null;
 }
 
 /**

@@ -14,6 +14,7 @@ import { openTestDatabase } from '../testing/test-database.ts';
 import { PPEF_COLUMNS } from './format.ts';
 import { writePpefFile } from './generate.ts';
 import { importPpefFile } from './import.ts';
+import { providerRow } from '../testing/provider-rows.ts';
 
 const HEADER = PPEF_COLUMNS.join(',');
 const npi = (firstNine: string) => firstNine + npiCheckDigit(firstNine);
@@ -209,16 +210,7 @@ describe('importing the Medicare enrollment file (PPEF)', () => {
       .execute();
     await database.db
       .insertInto('providers')
-      .values({
-        organization_id: office.id,
-        npi: REYES,
-        entity_kind: 'individual',
-        first_name: 'Jordan',
-        last_name: 'Reyes',
-        tin_kind: 'EIN',
-        tin_ein: '12-3456789',
-        tin_last4: '6789',
-      })
+      .values(providerRow(office.id, REYES, 'Jordan Reyes', '12-3456789'))
       .execute();
     const without = await importPpefFile(
       database,
@@ -259,15 +251,7 @@ describe('importing the Medicare enrollment file (PPEF)', () => {
       .executeTakeFirstOrThrow();
     await database.db
       .insertInto('providers')
-      .values({
-        organization_id: harbor.id,
-        npi: GROUP,
-        entity_kind: 'organization',
-        organization_name: 'Harbor Group',
-        tin_kind: 'EIN',
-        tin_ein: '27-1234567',
-        tin_last4: '4567',
-      })
+      .values(providerRow(harbor.id, GROUP, 'Harbor Group'))
       .execute();
     const before = await importPpefFile(
       database,

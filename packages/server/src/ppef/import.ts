@@ -13,7 +13,7 @@ import { headerProblem, parsePpefRecord, PPEF_TABLE_COLUMNS, toCopyLine } from '
 import { ppefRowIsCleanSql } from './sql-checks.ts';
 
 /** A malformed line of the file: its 1-based line number and what is wrong with it. */
-export type MalformedLine = PpefImportReport['malformed'][number];
+type MalformedLine = PpefImportReport['malformed'][number];
 
 export type { PpefImportReport };
 

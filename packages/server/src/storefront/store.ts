@@ -205,13 +205,10 @@ export async function subscribe(
     held.map((s) => s.planCode),
     input.planCodes,
   );
-  const gaps = await providerListGapsOf(scope);
   const plan = (code: PlanCode) => catalogue.find((candidate) => candidate.code === code) as Plan;
-  if (
-    change.replaces.length > 0 &&
-    gaps.length > 0 &&
-    change.adds.some((code) => plan(code).requiresMedicareProvider)
-  ) {
+  const addsMedicare = change.adds.some((code) => plan(code).requiresMedicareProvider);
+  const gaps = addsMedicare ? await providerListGapsOf(scope) : [];
+  if (change.replaces.length > 0 && gaps.length > 0) {
     throw new PorticoError(
       'PLAN_CHANGE_NOT_ALLOWED',
       `An upgrade takes effect at once, so it needs a complete provider list first. ${gaps.map((gap) => gap.message).join(' ')}`,
@@ -257,12 +254,12 @@ export async function subscribe(
  * awaiting providers become billable today and are ready within two business days. Returns their ids.
  */
 export async function startWaitingSubscriptions(scope: OrgScope, today: string): Promise<string[]> {
-  if ((await providerListGapsOf(scope)).length > 0) return [];
+  // Most provider changes find nothing waiting: that cheap look comes before counting the provider list.
   const waiting = await heldMedicareSubscriptions(scope, today)
     .select('subscriptions.id')
     .where('subscriptions.list_complete_on', 'is', null)
     .execute();
-  if (waiting.length === 0) return [];
+  if (waiting.length === 0 || (await providerListGapsOf(scope)).length > 0) return [];
   await scope
     .updateTable('subscriptions')
     .set({

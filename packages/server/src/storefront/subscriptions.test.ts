@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { npiCheckDigit, type PlanCode } from '@portico/core';
 import { refusedWith } from '../testing/refusal.ts';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
+import { providerRow } from '../testing/provider-rows.ts';
 
 const npi = (firstNine: string) => firstNine + npiCheckDigit(firstNine);
 const AGREEMENT = '2026.1';
@@ -166,16 +167,7 @@ describe('sign-up, upgrades and cancellation through the HTTP server and the SDK
     );
     await app.database.db
       .insertInto('providers')
-      .values({
-        organization_id: office,
-        npi: '1245319599',
-        entity_kind: 'individual',
-        first_name: 'Sam',
-        last_name: 'Okafor',
-        tin_kind: 'EIN',
-        tin_ein: '27-7654321',
-        tin_last4: '4321',
-      })
+      .values(providerRow(office, '1245319599', 'Sam Okafor', '27-7654321'))
       .execute();
     const results = await Promise.allSettled(
       Array.from({ length: 50 }, () =>

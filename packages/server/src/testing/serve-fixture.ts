@@ -1,6 +1,7 @@
 import { npiCheckDigit, type Role } from '@portico/core';
 import { issueDueInvoices } from '../billing/invoice-run.ts';
 import { startTestServer, TEST_ISSUER } from './test-server.ts';
+import { providerRow } from './provider-rows.ts';
 
 /**
  * A Portico server for the browser tests of @portico/elements: the demo offices, plus an office whose name
@@ -88,16 +89,7 @@ async function main(): Promise<void> {
     .execute();
   await db
     .insertInto('providers')
-    .values({
-      organization_id: birch.id,
-      npi: '1234567893',
-      entity_kind: 'individual',
-      first_name: 'Jordan',
-      last_name: 'Reyes',
-      tin_kind: 'EIN',
-      tin_ein: '12-3456789',
-      tin_last4: '6789',
-    })
+    .values(providerRow(birch.id, '1234567893', 'Jordan Reyes', '12-3456789'))
     .execute();
   await issueDueInvoices(db, { clock: app.clock });
   // Aspen Ridge: Medicare, cancelled by sales, ending this month.
@@ -128,16 +120,11 @@ async function main(): Promise<void> {
     .values(
       Array.from({ length: 5000 }, (_, i) => {
         const firstNine = String(160000000 + i);
-        return {
-          organization_id: oak.id,
-          npi: firstNine + npiCheckDigit(firstNine),
-          entity_kind: 'individual' as const,
-          first_name: 'Provider',
-          last_name: `No. ${String(i + 1).padStart(4, '0')}`,
-          tin_kind: 'EIN' as const,
-          tin_ein: '27-1234567',
-          tin_last4: '4567',
-        };
+        return providerRow(
+          oak.id,
+          firstNine + npiCheckDigit(firstNine),
+          `Provider No. ${String(i + 1).padStart(4, '0')}`,
+        );
       }),
     )
     .execute();
