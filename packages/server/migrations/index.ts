@@ -5,6 +5,7 @@ import * as storefront from './0003_storefront.ts';
 import * as providers from './0004_providers.ts';
 import * as ppefFiles from './0005_ppef_files.ts';
 import * as billing from './0006_billing.ts';
+import * as accessHub from './0007_access_hub.ts';
 
 /** Every migration, in order. A new one is a new numbered file added here. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004_providers': providers,
   '0005_ppef_files': ppefFiles,
   '0006_billing': billing,
+  '0007_access_hub': accessHub,
 };

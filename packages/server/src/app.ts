@@ -6,6 +6,7 @@ import { openDatabase, type DatabaseHandle } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { startPorticoServer, type PorticoServer } from './http/server.ts';
 import type { Logger } from './logger.ts';
+import { seedAccessHubDemo } from './seed/access-hub-demo.ts';
 import { seedDemo } from './seed/demo-office.ts';
 import type { PaymentGateway } from './billing/payment-gateway.ts';
 import { SandboxGateway } from './billing/sandbox-gateway.ts';
@@ -44,7 +45,10 @@ export async function startApp(
     });
     const applied = await migrateToLatest(database.db);
     if (applied.length > 0) logger.info({ applied }, 'migrated the database');
-    if (config.demo) await seedDemo(database.db, { issuer: config.issuer, now: appClock.now() });
+    if (config.demo) {
+      await seedDemo(database.db, { issuer: config.issuer, now: appClock.now() });
+      await seedAccessHubDemo(database.db, appClock.now());
+    }
     const staticDir = config.staticDir ?? (existsSync(EXAMPLE_PORTAL_DIR) ? EXAMPLE_PORTAL_DIR : null);
     const server = await startPorticoServer({
       config: { ...config, staticDir },

@@ -1,4 +1,5 @@
 import { porticoContract } from '@portico/core';
+import { accessHubHandlers } from './access-hub/router.ts';
 import { billingHandlers } from './billing/router.ts';
 import { eventsHandlers } from './events/router.ts';
 import { organizationsHandlers } from './organizations/router.ts';
@@ -13,6 +14,7 @@ export const porticoHandlers: Handlers<typeof porticoContract> = {
   providers: providersHandlers,
   storefront: storefrontHandlers,
   billing: billingHandlers,
+  accessHub: accessHubHandlers,
   events: eventsHandlers,
 };
 

@@ -17,12 +17,15 @@ import {
   type FileRoute,
   type PpefImportReport,
 } from '../files/routes.ts';
+import type { TaskQuery } from '../access-hub/schemas.ts';
 import type { CallOptions, ContractClient, SubscriptionHandlers } from './client-types.ts';
 
 /** Streamed files: what does not fit a JSON procedure (see `fileRoutes`). */
 export interface PorticoFiles {
   /** The office's provider roster as CSV: a streamed `Response` (read its `body`, or `blob()` in a browser). */
   providerRoster(options?: CallOptions): Promise<Response>;
+  /** The practice's open access-hub tasks as CSV, with the Tasks tab's filters and order: a streamed `Response`. */
+  accessTasks(query?: Partial<TaskQuery>, options?: CallOptions): Promise<Response>;
   /** Staff: sends a PPEF file (a Blob; in Node `fs.openAsBlob(path)`) and returns the import's report. */
   importPpef(file: Blob, options?: CallOptions & { fileName?: string }): Promise<PpefImportReport>;
 }
@@ -178,6 +181,14 @@ function filesClient(
     async providerRoster(options = {}) {
       const route = fileRoutes.providerRoster;
       return callFileRoute(route, `${base}${route.path}`, await currentToken(), options, doFetch);
+    },
+    async accessTasks(query = {}, options = {}) {
+      const route = fileRoutes.accessTasks;
+      const params = new URLSearchParams();
+      for (const [key, value] of Object.entries(query))
+        if (value !== undefined) params.set(key, String(value));
+      const search = params.size > 0 ? `?${params.toString()}` : '';
+      return callFileRoute(route, `${base}${route.path}${search}`, await currentToken(), options, doFetch);
     },
     async importPpef(file, options = {}) {
       const route = fileRoutes.importPpef;

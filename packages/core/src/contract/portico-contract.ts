@@ -1,3 +1,4 @@
+import { accessHubContract } from '../access-hub/contract.ts';
 import { billingContract } from '../billing/contract.ts';
 import { eventsContract } from '../events/contract.ts';
 import { organizationsContract } from '../organizations/contract.ts';
@@ -13,6 +14,7 @@ export const porticoContract = {
   providers: providersContract,
   storefront: storefrontContract,
   billing: billingContract,
+  accessHub: accessHubContract,
   events: eventsContract,
 };
 export type PorticoContract = typeof porticoContract;

@@ -20,6 +20,7 @@ export const porticoErrorCodeSchema = z.enum([
   'PLAN_CHANGE_NOT_ALLOWED',
   'CARD_DECLINED',
   'CARD_EXPIRED',
+  'ACCOUNT_NOT_EDITABLE',
 ]);
 export type PorticoErrorCode = z.infer<typeof porticoErrorCodeSchema>;
 
@@ -57,6 +58,7 @@ export const httpStatusOfCode: Record<PorticoErrorCode, number> = {
   PLAN_CHANGE_NOT_ALLOWED: 409,
   CARD_DECLINED: 402,
   CARD_EXPIRED: 422,
+  ACCOUNT_NOT_EDITABLE: 403,
 };
 
 /** Writes a field path the way people read it: `providers[0].npi`. */

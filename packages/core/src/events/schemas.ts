@@ -6,6 +6,7 @@ export const eventTopicSchema = z.enum([
   'provider.changed',
   'subscription.changed',
   'billing.changed',
+  'access_issue.changed',
 ]);
 export type EventTopic = z.infer<typeof eventTopicSchema>;
 

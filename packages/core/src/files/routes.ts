@@ -21,6 +21,13 @@ export const fileRoutes = {
     summary:
       "The office's provider roster as CSV, streamed in NPI order (constant server memory for any size); SSNs masked.",
   },
+  accessTasks: {
+    method: 'GET',
+    path: '/files/access-hub/tasks.csv',
+    permission: 'practice_setup.manage',
+    summary:
+      "The practice's open access-hub tasks as CSV, streamed in keyset pages with the Tasks tab's filters and order (`?portalId=&medicalGroupId=&sort=&direction=`).",
+  },
   importPpef: {
     method: 'POST',
     path: '/files/ppef',

@@ -7,7 +7,12 @@ import { basename, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import {
+  BLOCKED_WORK_LABELS,
   fileRoutes,
+  porticoErrorFromZod,
+  TASK_CSV_COLUMNS,
+  taskQuerySchema,
+  type TaskRow,
   httpStatusOfCode,
   PorticoError,
   ROSTER_DOWNLOAD_COLUMNS,
@@ -19,6 +24,7 @@ import { stringify } from 'csv-stringify';
 import { AuditTrail } from '../audit/audit-trail.ts';
 import { resolvePrincipal, type Principal } from '../auth/principal.ts';
 import type { DatabaseHandle } from '../db/connect.ts';
+import { taskPages } from '../access-hub/store.ts';
 import { importPpefFile, PPEF_IMPORT_LOCK } from '../ppef/import.ts';
 import { providerPages } from '../providers/store.ts';
 import { OrgScope } from '../tenancy/org-scope.ts';
@@ -44,6 +50,30 @@ function rosterRow(provider: Provider): string[] {
     [...new Set(provider.medicare.enrollments.map((e) => e.providerTypeDescription))].join('; '),
     [...new Set(provider.medicare.enrollments.map((e) => e.state))].join('; '),
   ];
+}
+
+function taskCsvRow(task: TaskRow): string[] {
+  return [
+    String(task.number),
+    BLOCKED_WORK_LABELS[task.kind],
+    task.portal.name,
+    task.portal.url,
+    task.medicalGroup?.name ?? '',
+    task.description,
+    String(task.impact.count),
+    // Dollars with two decimals from integer cents, exactly (no floating point).
+    `${Math.trunc(task.impact.cents / 100)}.${String(task.impact.cents % 100).padStart(2, '0')}`,
+    task.createdAt,
+  ];
+}
+
+/** Streams rows as CSV (CRLF, RFC 4180 quoting) with back-pressure: one page in memory at a time. */
+async function sendCsv(res: ServerResponse, fileName: string, rows: AsyncIterable<string[]>) {
+  res.statusCode = 200;
+  res.setHeader('content-type', 'text/csv; charset=utf-8');
+  res.setHeader('content-disposition', `attachment; filename="${fileName}"`);
+  res.setHeader('cache-control', 'no-store');
+  await pipeline(Readable.from(rows), stringify({ record_delimiter: '\r\n' }), res);
 }
 
 /**
@@ -76,24 +106,41 @@ export function createFileRoutes(services: Services, database: DatabaseHandle) {
     });
   };
 
+  /** Reads one page in its own short transaction, scoped to the caller's organization. */
+  const readerFor =
+    (principal: Principal) =>
+    <T>(work: (scope: OrgScope) => Promise<T>) =>
+      services.db
+        .transaction()
+        .execute((trx) => work(OrgScope.ofOrganization(trx, principal.organization.id)));
+
   const providerRoster = async (req: IncomingMessage, res: ServerResponse, requestId: string) => {
     const principal = await authorize(req, fileRoutes.providerRoster, requestId, {
       action: 'provider.roster.download',
       entity: 'provider_list',
     });
-    const read = <T>(work: (scope: OrgScope) => Promise<T>) =>
-      services.db
-        .transaction()
-        .execute((trx) => work(OrgScope.ofOrganization(trx, principal.organization.id)));
+    const read = readerFor(principal);
     async function* rows() {
       yield [...ROSTER_DOWNLOAD_COLUMNS];
       for await (const page of providerPages(read)) for (const provider of page) yield rosterRow(provider);
     }
-    res.statusCode = 200;
-    res.setHeader('content-type', 'text/csv; charset=utf-8');
-    res.setHeader('content-disposition', 'attachment; filename="provider-roster.csv"');
-    res.setHeader('cache-control', 'no-store');
-    await pipeline(Readable.from(rows()), stringify({ record_delimiter: '\r\n' }), res);
+    await sendCsv(res, 'provider-roster.csv', rows());
+  };
+
+  const accessTasks = async (req: IncomingMessage, res: ServerResponse, requestId: string, url: URL) => {
+    const parsed = taskQuerySchema.safeParse(Object.fromEntries(url.searchParams));
+    if (!parsed.success) throw porticoErrorFromZod(parsed.error, requestId);
+    const query = parsed.data;
+    const principal = await authorize(req, fileRoutes.accessTasks, requestId, {
+      action: 'access_task.download',
+      entity: 'access_task_list',
+    });
+    const read = readerFor(principal);
+    async function* rows() {
+      yield [...TASK_CSV_COLUMNS];
+      for await (const page of taskPages(read, query)) for (const task of page) yield taskCsvRow(task);
+    }
+    await sendCsv(res, 'access-hub-tasks.csv', rows());
   };
 
   const importPpef = async (req: IncomingMessage, res: ServerResponse, requestId: string, url: URL) => {
@@ -143,6 +190,7 @@ export function createFileRoutes(services: Services, database: DatabaseHandle) {
         throw new PorticoError('BAD_REQUEST', `${route.path} is called with ${route.method}.`);
       }
       if (route === fileRoutes.providerRoster) await providerRoster(req, res, requestId);
+      else if (route === fileRoutes.accessTasks) await accessTasks(req, res, requestId, url);
       else await importPpef(req, res, requestId, url);
     } catch (error) {
       if (res.headersSent) {

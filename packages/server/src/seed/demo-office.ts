@@ -55,6 +55,13 @@ export const demoUsers = {
     organization: DEMO_PAYER,
     roles: ['SALES'],
   },
+  support: {
+    subject: 'demo-payer-support',
+    name: 'Avery Chen',
+    email: 'avery.chen@northwind.example',
+    organization: DEMO_PAYER,
+    roles: ['SUPPORT'],
+  },
 } satisfies Record<
   string,
   { subject: string; name: string; email: string; organization: string; roles: Role[] }

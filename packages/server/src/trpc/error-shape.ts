@@ -18,6 +18,7 @@ const trpcCodeOf: Record<PorticoErrorCode, TRPC_ERROR_CODE_KEY> = {
   PLAN_CHANGE_NOT_ALLOWED: 'CONFLICT',
   CARD_DECLINED: 'PAYMENT_REQUIRED',
   CARD_EXPIRED: 'UNPROCESSABLE_CONTENT',
+  ACCOUNT_NOT_EDITABLE: 'FORBIDDEN',
 };
 
 /** Wraps what a procedure threw so tRPC answers with the right status; unknown errors stay internal. */
