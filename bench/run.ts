@@ -2,7 +2,9 @@
 // DATABASE_URL names the server (default postgres://postgres@127.0.0.1:5432/postgres); each benchmark makes
 // and drops its own databases. BENCH_PPEF_ROWS sets the enrollment file size (default 3,000,000);
 // BENCH_OFFICES the offices of the invoice run (default 10,000); BENCH_ROSTER_ROWS the roster upload's rows
-// (default 10,000). BENCH_ONLY=invoices|roster|ppef runs one of them.
+// (default 10,000). BENCH_HUB_OFFICES, BENCH_HUB_TASKS and BENCH_HUB_EXPORT size the access hub's data (5,000
+// offices, 1,000,000 tasks, a 100,000-task export). BENCH_ONLY=invoices|roster|ppef|hub runs one of them.
+import { benchAccessHub } from './access-hub.bench.ts';
 import { benchInvoiceRun } from './invoice-run.bench.ts';
 import { benchPpefImport } from './ppef-import.bench.ts';
 import { benchRoster } from './roster.bench.ts';
@@ -11,6 +13,9 @@ const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:543
 const rows = Number(process.env.BENCH_PPEF_ROWS ?? '3000000');
 const offices = Number(process.env.BENCH_OFFICES ?? '10000');
 const rosterRows = Number(process.env.BENCH_ROSTER_ROWS ?? '10000');
+const hubOffices = Number(process.env.BENCH_HUB_OFFICES ?? '5000');
+const hubTasks = Number(process.env.BENCH_HUB_TASKS ?? '1000000');
+const hubExport = Number(process.env.BENCH_HUB_EXPORT ?? '100000');
 const only = process.env.BENCH_ONLY;
 
 function print(title: string, results: Record<string, string>): void {
@@ -26,3 +31,8 @@ if (only === undefined || only === 'roster')
   print('Roster upload and download (PostgreSQL, HTTP and SDK)', await benchRoster(serverUrl, rosterRows));
 if (only === undefined || only === 'ppef')
   print('PPEF import vs psql \\copy (PostgreSQL)', await benchPpefImport(serverUrl, rows));
+if (only === undefined || only === 'hub')
+  print(
+    'Access hub: dashboard and tasks queries, CSV export (PostgreSQL)',
+    await benchAccessHub(serverUrl, hubOffices, hubTasks, hubExport),
+  );

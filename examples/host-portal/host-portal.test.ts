@@ -101,4 +101,33 @@ describe('example host portal served by the Portico server', () => {
     await page.locator('portico-storefront').getByText('Your office has no subscriptions yet').waitFor();
     await page.close();
   });
+
+  it("shows the demo office's payer portal access issues, and hands a claims task to the host's worklist", async () => {
+    const page = await browser.newPage();
+    const pending = new Set<string>();
+    page.on('request', (request) => pending.add(request.url()));
+    page.on('requestfinished', (request) => pending.delete(request.url()));
+    page.on('requestfailed', (request) => pending.delete(request.url()));
+    await page.goto(`${app.server.url}/`);
+    await page.selectOption('#demo-user', 'billing-manager');
+    const hub = page.locator('portico-access-hub');
+    await hub.getByText('2 tasks need your attention').waitFor();
+    await hub.getByRole('button', { name: 'Issues of Bay State Payer Gateway' }).click();
+    await hub.getByRole('button', { name: 'Resolve claims task' }).click();
+    await page.getByText(/Host portal heard: open the enrollment worklist for task #\d+\./).waitFor();
+    await hub.getByRole('tab', { name: 'Tasks' }).click();
+    await hub
+      .getByRole('rowheader')
+      .first()
+      .waitFor()
+      .catch(async (error: unknown) => {
+        // Say what the Tasks panel showed instead, so a failure in CI can be read.
+        const shown = await hub.evaluate((el) => el.shadowRoot?.querySelector('#panel-tasks')?.textContent);
+        throw new Error(`no task rows; the Tasks panel showed: ${shown?.replace(/\s+/g, ' ')}`, {
+          cause: error,
+        });
+      });
+    assert.equal(await hub.locator('[part="tasks"] tbody tr').count(), 2);
+    await page.close();
+  });
 });

@@ -29,7 +29,7 @@ if (root) {
   picker?.addEventListener('change', () => {
     current = null;
     // Re-mount the widgets so they reload as the newly chosen user.
-    for (const tag of ['portico-storefront', 'portico-provider-manager'] as const) {
+    for (const tag of ['portico-storefront', 'portico-provider-manager', 'portico-access-hub'] as const) {
       root.querySelector(tag)?.replaceWith(document.createElement(tag));
     }
   });
@@ -42,4 +42,16 @@ if (root) {
   root.addEventListener('portico-providers-changed', heard('provider'));
   root.addEventListener('portico-subscription-changed', heard('subscription'));
   root.addEventListener('portico-payment-method-changed', heard('payment method'));
+  // A claims task is worked in the host portal's enrollment worklist: the hub says which tasks to show.
+  root.addEventListener('portico-open-worklist', (event) => {
+    const status = document.querySelector('#host-status');
+    if (status && event instanceof CustomEvent)
+      status.textContent = event.detail.allPracticeTasks
+        ? 'Host portal heard: open the enrollment worklist with every practice task.'
+        : `Host portal heard: open the enrollment worklist for task ${event.detail.taskNumbers.map((n: number) => `#${n}`).join(', ')}.`;
+  });
+  root.addEventListener('portico-access-response-submitted', () => {
+    const status = document.querySelector('#host-status');
+    if (status) status.textContent = 'Host portal heard: access issue response submitted.';
+  });
 }

@@ -8,3 +8,9 @@ export {
   PorticoProviderManager,
   type ProvidersChangedDetail,
 } from './provider-manager/portico-provider-manager.ts';
+export {
+  PorticoAccessHub,
+  type AccessHubTab,
+  type AccessResponseSubmittedDetail,
+  type OpenWorklistDetail,
+} from './access-hub/portico-access-hub.ts';

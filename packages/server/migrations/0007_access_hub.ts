@@ -92,6 +92,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create table access_notes (
       organization_id uuid not null,
       id uuid not null default gen_random_uuid(),
+      -- Insertion order: notes written in the same millisecond still read in the order they were written.
+      seq bigint generated always as identity,
       issue_id uuid not null,
       task_id uuid,
       author text not null check (author in ('PRACTICE', 'SERVICE')),

@@ -9,6 +9,7 @@ import { LiveReloadController } from '../shared/live-reload.ts';
 import { RowWindowController } from '../shared/row-window.ts';
 import { saveFile } from '../shared/save-file.ts';
 import { baseStyles } from '../shared/states.styles.ts';
+import { listStyles } from '../shared/list.styles.ts';
 import { tableStyles } from '../shared/table.styles.ts';
 import { providerManagerStyles } from './portico-provider-manager.styles.ts';
 import {
@@ -74,7 +75,7 @@ const fieldLabels: Record<keyof ProviderDraft, string> = {
  */
 @customElement('portico-provider-manager')
 export class PorticoProviderManager extends LitElement {
-  static override styles = [baseStyles, tableStyles, providerManagerStyles];
+  static override styles = [baseStyles, tableStyles, listStyles, providerManagerStyles];
 
   @consume({ context: porticoClientContext, subscribe: true })
   @state()

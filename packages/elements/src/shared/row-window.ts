@@ -9,6 +9,8 @@ const OVERSCAN = 20;
 export interface RowWindow {
   start: number;
   end: number;
+  /** Where the view ends, loaded or not: a list loaded page by page fetches until it has this many rows. */
+  wantedEnd: number;
   spaceBefore: number;
   spaceAfter: number;
 }
@@ -67,15 +69,24 @@ export class RowWindowController implements ReactiveController {
     this.frame = 0;
   }
 
-  /** Which of `count` rows to render now. Short lists render whole. */
-  window(count: number): RowWindow {
-    if (count <= WINDOW_THRESHOLD) return { start: 0, end: count, spaceBefore: 0, spaceAfter: 0 };
+  /**
+   * Which of `count` rows to render now, of which only the first `loaded` are at hand (a list fetched page by
+   * page); the rows not loaded yet take their space, so the scroll bar shows the whole list. Short lists render
+   * whole.
+   */
+  window(count: number, loaded = count): RowWindow {
+    if (count <= WINDOW_THRESHOLD) {
+      const end = Math.min(count, loaded);
+      return { start: 0, end, wantedEnd: count, spaceBefore: 0, spaceAfter: 0 };
+    }
     const first = Math.floor(this.scrollTop / this.rowHeight);
-    const start = Math.max(0, Math.min(count, first - OVERSCAN));
-    const end = Math.min(count, first + Math.ceil(this.viewport / this.rowHeight) + OVERSCAN);
+    const wantedEnd = Math.min(count, first + Math.ceil(this.viewport / this.rowHeight) + OVERSCAN);
+    const end = Math.min(wantedEnd, loaded);
+    const start = Math.max(0, Math.min(end, first - OVERSCAN));
     return {
       start,
       end,
+      wantedEnd,
       spaceBefore: start * this.rowHeight,
       spaceAfter: (count - end) * this.rowHeight,
     };

@@ -16,6 +16,14 @@ export interface PorticoFixture {
     bigRoster: string;
     /** Aspen Ridge Clinic: Medicare with a pending cancellation. */
     cancellingManager: string;
+    /** Elm Court Clinic: access-hub issues (unpostables, claims, with the payer), a billing manager. */
+    hubManager: string;
+    /** Elm Court Clinic, an office user without the practice set-up permission. */
+    hubViewer: string;
+    /** Pine Hollow Health: 10,000 open claims tasks. */
+    hubBig: string;
+    /** Payer support staff (access issues). */
+    support: string;
   };
 }
 

@@ -470,7 +470,7 @@ export async function taskDetail(scope: OrgScope, taskId: string): Promise<Acces
         eb.or([eb('access_notes.task_id', 'is', null), eb('access_notes.task_id', '=', task.id)]),
       )
       .orderBy('access_notes.created_at')
-      .orderBy('access_notes.id')
+      .orderBy('access_notes.seq')
       .execute(),
     scope
       .selectFrom('affected_unpostables')

@@ -304,6 +304,7 @@ export interface AccessTaskMedicalGroupsTable {
 export interface AccessNotesTable {
   organization_id: string;
   id: Generated<string>;
+  seq: GeneratedAlways<string>;
   issue_id: string;
   task_id: string | null;
   author: 'PRACTICE' | 'SERVICE';

@@ -1,4 +1,5 @@
 import { npiCheckDigit, type Role } from '@portico/core';
+import { sql } from 'kysely';
 import { issueDueInvoices } from '../billing/invoice-run.ts';
 import { startTestServer, TEST_ISSUER } from './test-server.ts';
 import { providerRow } from './provider-rows.ts';
@@ -129,6 +130,93 @@ async function main(): Promise<void> {
     )
     .execute();
 
+  // Elm Court: the access hub's tests. Three portals, an unpostables task (practice-managed account, affected
+  // unpostables, a note written as markup), a claims task, an issue with the payer, and one for live updates.
+  const elm = await addOffice('hub-office', 'Elm Court Clinic', [
+    { subject: 'elm-manager', name: 'Noor Haddad', roles: ['BILLING_MANAGER'] },
+    { subject: 'elm-viewer', name: 'Tom Reid', roles: ['OFFICE_USER'] },
+  ]);
+  const staff = app.clientFor('support').accessHub;
+  const portal = (code: string, name: string, coveredPayers: string[]) =>
+    staff.definePortal.mutate({ code, name, url: `https://${code}.example/`, coveredPayers });
+  const northwind = await portal('northwind', 'Northwind Provider Connect', [
+    'Northwind Health Plan',
+    'Medicaid',
+  ]);
+  const bayState = await portal('bay-state', 'Bay State Gateway', ['Bay State Medicaid']);
+  const summit = await portal('summit', 'Summit Benefits', ['Summit Commercial']);
+  const elmGroup = await db
+    .insertInto('medical_groups')
+    .values({ organization_id: elm.id, name: 'Elm Court Pediatrics' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const unpostables = await staff.reportIssue.mutate({
+    officeId: 'hub-office',
+    portalId: northwind.id,
+    blocks: 'UNPOSTABLES',
+    description: 'The saved password has expired.',
+    account: { type: 'PRACTICE_MANAGED', userName: 'elm.billing', tins: ['27-1234567'] },
+  });
+  await staff.attachUnpostables.mutate({
+    officeId: 'hub-office',
+    issueId: unpostables.id,
+    unpostables: [
+      { unpostableId: 'U-5001', blocked: true, cents: 184_250 },
+      { unpostableId: 'U-5002', blocked: false, cents: 9_900 },
+    ],
+  });
+  await staff.assignTask.mutate({
+    officeId: 'hub-office',
+    issueId: unpostables.id,
+    assignee: 'PRACTICE',
+    description: 'Reset the billing account password and enter it here.',
+    tinsToAdd: ['27-7654321'],
+    medicalGroupIds: [elmGroup.id],
+  });
+  await staff.addNote.mutate({
+    officeId: 'hub-office',
+    issueId: unpostables.id,
+    body: '<img src=x onerror="window.__porticoPwned=1"> The portal says the password expired.',
+  });
+  const claims = await staff.reportIssue.mutate({
+    officeId: 'hub-office',
+    portalId: bayState.id,
+    blocks: 'CLAIMS',
+    description: 'The TIN is not linked to the account.',
+    impact: { count: 37, cents: 1_268_400 },
+  });
+  await staff.assignTask.mutate({
+    officeId: 'hub-office',
+    issueId: claims.id,
+    assignee: 'PRACTICE',
+    description: 'Ask Bay State to link the TIN.',
+  });
+  await staff.reportIssue.mutate({
+    officeId: 'hub-office',
+    portalId: summit.id,
+    blocks: 'CLAIMS',
+    status: 'WITH_PAYER',
+    description: 'The payer portal is down for maintenance.',
+    impact: { count: 12, cents: 310_000 },
+  });
+  // Pine Hollow: 10,000 open tasks on one portal, for the long-list tests (inserted in one statement).
+  const pine = await addOffice('hub-big-office', 'Pine Hollow Health', [
+    { subject: 'pine-manager', name: 'Eli Brandt', roles: ['BILLING_MANAGER'] },
+  ]);
+  const pineIssue = await staff.reportIssue.mutate({
+    officeId: 'hub-big-office',
+    portalId: bayState.id,
+    blocks: 'CLAIMS',
+    status: 'NEEDS_YOUR_ATTENTION',
+    description: 'Every claim status check fails.',
+    impact: { count: 10_000, cents: 5_000_000 },
+  });
+  await sql`
+    insert into access_tasks (organization_id, issue_id, portal_id, kind, assignee, description, created_at, updated_at)
+    select ${pine.id}, ${pineIssue.id}, ${bayState.id}, 'CLAIMS', 'PRACTICE',
+           'Claims task ' || lpad(n::text, 5, '0'), ${app.clock.now()}, ${app.clock.now()}
+    from generate_series(1, 10000) n`.execute(db);
+
   const fixture = {
     url: app.url,
     tokens: {
@@ -160,6 +248,16 @@ async function main(): Promise<void> {
         organization: 'aspen-office',
         subject: 'aspen-manager',
       }),
+      hubManager: await app.tokenFor('billing-manager', {
+        organization: 'hub-office',
+        subject: 'elm-manager',
+      }),
+      hubViewer: await app.tokenFor('office-user', { organization: 'hub-office', subject: 'elm-viewer' }),
+      hubBig: await app.tokenFor('billing-manager', {
+        organization: 'hub-big-office',
+        subject: 'pine-manager',
+      }),
+      support: await app.tokenFor('support'),
     },
   };
   process.stdout.write(`${JSON.stringify(fixture)}\n`);

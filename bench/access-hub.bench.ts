@@ -1,0 +1,274 @@
+import { execFileSync } from 'node:child_process';
+import { createPorticoClient, type TaskQuery } from '@portico/core';
+import { sql, type Kysely } from 'kysely';
+import { dashboard, taskPage } from '../packages/server/src/access-hub/store.ts';
+import { mintToken } from '../packages/server/src/auth/tokens.ts';
+import { SandboxGateway } from '../packages/server/src/billing/sandbox-gateway.ts';
+import { PinnedClock } from '../packages/server/src/clock.ts';
+import { loadConfig } from '../packages/server/src/config.ts';
+import { openPostgres } from '../packages/server/src/db/connect.ts';
+import type { Database } from '../packages/server/src/db/database.ts';
+import { migrateToLatest } from '../packages/server/src/db/migrate.ts';
+import { startPorticoServer } from '../packages/server/src/http/server.ts';
+import { createLogger } from '../packages/server/src/logger.ts';
+import { seedDemo } from '../packages/server/src/seed/demo-office.ts';
+import { OrgScope } from '../packages/server/src/tenancy/org-scope.ts';
+import { percentile, withDatabase } from './support.ts';
+
+const SECRET = 'portico-bench-secret-0123456789abcdef-0123456789';
+const ISSUER = 'portico-bench';
+const PORTALS = 50;
+const ISSUES_PER_OFFICE = 20;
+const SAMPLES = 400;
+
+/** Access issues and tasks for `offices` offices, made in SQL (the bench measures reads, not the writes). */
+async function seedOffices(db: Kysely<Database>, offices: number): Promise<void> {
+  await sql`
+    insert into payer_portals (code, name, url, covered_payers)
+    select 'portal-' || p, 'Portal ' || lpad(p::text, 2, '0'), 'https://portal-' || p || '.example/',
+           array['Payer ' || p, 'Category ' || (p % 5)]
+    from generate_series(1, ${PORTALS}) p`.execute(db);
+  await sql`
+    insert into organizations (external_id, name, kind)
+    select 'bench-office-' || o, 'Bench Office ' || o, 'office' from generate_series(1, ${offices}) o`.execute(
+    db,
+  );
+  await sql`
+    insert into organizations (external_id, name, kind) values ('bench-big-office', 'Bench Big Office', 'office')`.execute(
+    db,
+  );
+  await sql`
+    insert into medical_groups (organization_id, name, created_at)
+    select id, 'Group ' || g, now() - g * interval '1 day'
+    from organizations, generate_series(1, 2) g where external_id like 'bench-%'`.execute(db);
+  // Twenty issues per office over random portals: half need the practice, the rest are with the service or the payer.
+  await sql`
+    insert into access_issues (organization_id, portal_id, medical_group_id, blocks, status, description,
+                               impact_count, impact_cents, created_at, updated_at)
+    select o.id, portals.ids[1 + floor(random() * ${PORTALS})::int],
+           case when i % 3 = 0 then null else (select g.id from medical_groups g
+             where g.organization_id = o.id order by g.name limit 1) end,
+           case when i % 2 = 0 then 'CLAIMS' else 'UNPOSTABLES' end,
+           (array['NEEDS_YOUR_ATTENTION', 'NEEDS_YOUR_ATTENTION', 'WITH_SERVICE', 'WITH_PAYER'])[1 + i % 4],
+           'Access issue ' || i, floor(random() * 50)::int, floor(random() * 5000000)::bigint,
+           now() - random() * interval '90 days', now()
+    from organizations o, generate_series(1, ${ISSUES_PER_OFFICE}) i,
+         (select array_agg(id order by code) ids from payer_portals) portals
+    where o.external_id like 'bench-office-%'`.execute(db);
+}
+
+/** Adds `perIssue` tasks to every issue of the bench offices (and `big` tasks to the big office). */
+async function addTasks(db: Kysely<Database>, perIssue: number): Promise<void> {
+  await sql`
+    insert into access_tasks (organization_id, issue_id, portal_id, kind, assignee, description, medical_group_id,
+                              created_at, updated_at)
+    select i.organization_id, i.id, i.portal_id, i.blocks,
+           case when random() < 0.7 then 'PRACTICE' else 'SERVICE' end,
+           'Task ' || t || ' on ' || i.description, i.medical_group_id,
+           i.created_at + random() * interval '30 days', now()
+    from access_issues i join organizations o on o.id = i.organization_id,
+         generate_series(1, ${perIssue}) t
+    where o.external_id like 'bench-office-%'`.execute(db);
+}
+
+/** One office with `count` open practice tasks over 100 issues, for the CSV export. */
+async function addBigOffice(db: Kysely<Database>, count: number): Promise<string> {
+  const office = await db
+    .selectFrom('organizations')
+    .select('id')
+    .where('external_id', '=', 'bench-big-office')
+    .executeTakeFirstOrThrow();
+  await sql`
+    insert into access_issues (organization_id, portal_id, blocks, status, description, impact_count, impact_cents,
+                               created_at, updated_at)
+    select ${office.id}, portals.ids[1 + (i % ${PORTALS})], 'CLAIMS', 'NEEDS_YOUR_ATTENTION',
+           'Big office issue ' || i, 10, 123456, now() - i * interval '1 hour', now()
+    from generate_series(1, 100) i, (select array_agg(id order by code) ids from payer_portals) portals`.execute(
+    db,
+  );
+  await sql`
+    insert into access_tasks (organization_id, issue_id, portal_id, kind, assignee, description, created_at, updated_at)
+    select i.organization_id, i.id, i.portal_id, 'CLAIMS', 'PRACTICE', 'Big office task ' || t || ', "quoted", with commas',
+           i.created_at + t * interval '1 second', now()
+    from access_issues i, generate_series(1, ${count / 100}) t
+    where i.organization_id = ${office.id}`.execute(db);
+  return office.id;
+}
+
+async function latency(run: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
+  for (let i = 0; i < 20; i++) await run();
+  const times: number[] = [];
+  for (let i = 0; i < SAMPLES; i++) {
+    const started = performance.now();
+    await run();
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p95: percentile(times, 95) };
+}
+
+const ms = ({ p50, p95 }: { p50: number; p95: number }) =>
+  `p50 ${p50.toFixed(2)} ms, p95 ${p95.toFixed(2)} ms`;
+
+/**
+ * The access hub on PostgreSQL with `offices` offices (20 issues each) and growing task tables: the dashboard
+ * and Tasks-page queries for one office at 10% and 100% of `totalTasks`, through the store (one transaction, as a
+ * request runs them) and through HTTP and the SDK; then the CSV export of 100,000 tasks against `psql \copy` of
+ * the same query, with the server's peak memory while it streams.
+ */
+export async function benchAccessHub(
+  serverUrl: string,
+  offices: number,
+  totalTasks: number,
+  exportRows: number,
+): Promise<Record<string, string>> {
+  return withDatabase(serverUrl, 'portico_bench_hub', async (url) => {
+    const database = openPostgres(url, 10);
+    const clock = new PinnedClock('2026-11-23T15:00:00Z');
+    const gateway = await SandboxGateway.open({ databaseUrl: url, dataDir: 'memory://' });
+    const results: Record<string, string> = {};
+    try {
+      const { db } = database;
+      await migrateToLatest(db);
+      await seedDemo(db, { issuer: ISSUER, now: clock.now() });
+      const seeded = performance.now();
+      await seedOffices(db, offices);
+      const officeIds = (
+        await db
+          .selectFrom('organizations')
+          .select('id')
+          .where('external_id', 'like', 'bench-office-%')
+          .execute()
+      ).map((row) => row.id);
+      const issues = offices * ISSUES_PER_OFFICE;
+      const pick = () => officeIds[Math.floor(Math.random() * officeIds.length)] ?? '';
+      const inScope = <T>(work: (scope: OrgScope) => Promise<T>) =>
+        db.transaction().execute((trx) => work(OrgScope.ofOrganization(trx, pick())));
+      const baseline = await latency(() => db.transaction().execute((trx) => sql`select 1`.execute(trx)));
+      results['baseline: an empty transaction (BEGIN, select 1, COMMIT)'] = ms(baseline);
+
+      const byPortal: TaskQuery & { limit: number } = { sort: 'portal', direction: 'asc', limit: 100 };
+      const newest: TaskQuery & { limit: number } = { sort: 'createdAt', direction: 'desc', limit: 100 };
+      const measure = async (label: string) => {
+        await sql`analyze`.execute(db);
+        const count = await db
+          .selectFrom('access_tasks')
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .executeTakeFirstOrThrow();
+        const prefix = `${Number(count.n).toLocaleString('en-US')} tasks (${label})`;
+        const attention = await latency(() =>
+          inScope((scope) => dashboard(scope, { needsAttentionOnly: true })),
+        );
+        const all = await latency(() => inScope((scope) => dashboard(scope, { needsAttentionOnly: false })));
+        const first = await latency(() => inScope((scope) => taskPage(scope, newest)));
+        const sorted = await latency(() => inScope((scope) => taskPage(scope, byPortal)));
+        results[`${prefix}: dashboard, needs your attention`] = ms(attention);
+        results[`${prefix}: dashboard, all open issues`] = ms(all);
+        results[`${prefix}: tasks page (100, newest first, with total)`] = ms(first);
+        results[`${prefix}: tasks page (100, by portal name, with total)`] = ms(sorted);
+        return Math.max(attention.p95, all.p95, first.p95, sorted.p95);
+      };
+
+      await addTasks(db, Math.max(1, Math.round(totalTasks / 10 / issues)));
+      const p95Small = await measure('10%');
+      await addTasks(db, Math.max(1, Math.round((totalTasks * 9) / 10 / issues)));
+      const p95Large = await measure('100%');
+      results['worst p95 at 10% → 100% of the tasks'] =
+        `${p95Small.toFixed(2)} ms → ${p95Large.toFixed(2)} ms (target: under 10 ms)`;
+      const bigOffice = await addBigOffice(db, exportRows);
+      await sql`analyze`.execute(db);
+      results['data set'] =
+        `${offices.toLocaleString('en-US')} offices, ${issues.toLocaleString('en-US')} issues, ${PORTALS} portals; made in ${((performance.now() - seeded) / 1000).toFixed(1)} s`;
+
+      // Through HTTP and the SDK, as a host portal's page calls them: one bench office's billing manager.
+      await db
+        .insertInto('users')
+        .values([
+          { issuer: ISSUER, subject: 'bench-manager', display_name: 'Bench Manager' },
+          { issuer: ISSUER, subject: 'big-manager', display_name: 'Big Office Manager' },
+        ])
+        .execute();
+      await sql`
+        insert into memberships (organization_id, user_id, roles)
+        select o.id, u.id, array['BILLING_MANAGER']
+        from organizations o join users u
+          on (o.external_id = 'bench-office-1' and u.subject = 'bench-manager')
+          or (o.external_id = 'bench-big-office' and u.subject = 'big-manager')`.execute(db);
+      const config = loadConfig({
+        PORT: '0',
+        DATABASE_URL: url,
+        PORTICO_JWT_SECRET: SECRET,
+        PORTICO_JWT_ISSUER: ISSUER,
+        PORTICO_ENCRYPTION_KEYS: `bench:${Buffer.alloc(32, 3).toString('base64')}`,
+      });
+      const server = await startPorticoServer({
+        config,
+        database,
+        clock,
+        gateway,
+        logger: createLogger('silent'),
+      });
+      try {
+        const clientAs = (subject: string, organization: string) => {
+          const token = mintToken({
+            secret: SECRET,
+            issuer: ISSUER,
+            audience: 'portico',
+            subject,
+            organization,
+            now: clock.now(),
+          });
+          return createPorticoClient({ url: server.url, getToken: () => token });
+        };
+        const manager = clientAs('bench-manager', 'bench-office-1');
+        const dashboardHttp = await latency(() =>
+          manager.accessHub.dashboard.query({ needsAttentionOnly: true }),
+        );
+        const tasksHttp = await latency(() => manager.accessHub.tasks.query(newest));
+        results['HTTP + SDK (token check, permission, one transaction): dashboard'] = ms(dashboardHttp);
+        results['HTTP + SDK: tasks page (100 rows)'] = ms(tasksHttp);
+
+        // The export: 100,000 rows streamed in keyset pages, against psql \copy of the same rows and order.
+        const big = clientAs('big-manager', 'bench-big-office');
+        const copyStarted = performance.now();
+        execFileSync('psql', [
+          url,
+          '-q',
+          '-c',
+          `\\copy (select t.number, t.kind, p.name, p.url, coalesce(g.name, ''), t.description, i.impact_count, i.impact_cents, t.created_at from access_tasks t join payer_portals p on p.id = t.portal_id join access_issues i on i.organization_id = t.organization_id and i.id = t.issue_id left join medical_groups g on g.organization_id = t.organization_id and g.id = t.medical_group_id where t.organization_id = '${bigOffice}' and t.assignee = 'PRACTICE' and t.closed_at is null order by t.created_at desc, t.number desc) to '/dev/null' with (format csv, header true)`,
+        ]);
+        const copySeconds = (performance.now() - copyStarted) / 1000;
+        global.gc?.();
+        const heapBefore = process.memoryUsage().heapUsed;
+        let heapPeak = heapBefore;
+        const sampler = setInterval(() => {
+          heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
+        }, 5);
+        const started = performance.now();
+        const response = await big.files.accessTasks({ sort: 'createdAt', direction: 'desc' });
+        let bytes = 0;
+        let lines = 0;
+        for await (const chunk of response.body ?? []) {
+          const data = chunk as Uint8Array;
+          bytes += data.byteLength;
+          for (const byte of data) if (byte === 10) lines += 1;
+        }
+        const exportSeconds = (performance.now() - started) / 1000;
+        clearInterval(sampler);
+        if (lines !== exportRows + 1) throw new Error(`the export had ${lines - 1} rows, not ${exportRows}`);
+        results['baseline: psql \\copy of the same rows and order to /dev/null'] =
+          `${copySeconds.toFixed(2)} s`;
+        results[`CSV export of ${exportRows.toLocaleString('en-US')} tasks through HTTP and the SDK`] =
+          `${exportSeconds.toFixed(2)} s, ${Math.round(exportRows / exportSeconds).toLocaleString('en-US')} rows/s, ${(bytes / 1024 / 1024).toFixed(1)} MB: ${(copySeconds / exportSeconds).toFixed(2)}× of \\copy`;
+        results['heap growth while exporting (server and client in this process)'] =
+          `${((heapPeak - heapBefore) / 1024 / 1024).toFixed(1)} MB peak for a ${(bytes / 1024 / 1024).toFixed(1)} MB file (pages of 1,000 rows)`;
+      } finally {
+        await server.close();
+      }
+      return results;
+    } finally {
+      await gateway.close();
+      await database.close();
+    }
+  });
+}
