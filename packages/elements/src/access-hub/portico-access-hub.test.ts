@@ -38,6 +38,19 @@ describe('<portico-access-hub>', () => {
     return { root, hub, shadow, text, button, portalNames };
   }
 
+  /** Mounts the hub as Elm Court's manager and opens the Northwind unpostables task from the dashboard. */
+  async function openUnpostablesTask() {
+    const mounted = await mount(server.tokens.hubManager);
+    const { hub, shadow, button } = mounted;
+    await until(() => button('Issues of Northwind Provider Connect') !== undefined);
+    button('Issues of Northwind Provider Connect')?.click();
+    await hub.updateComplete;
+    button('Resolve unpostables task')?.click();
+    const dialog = shadow().querySelector('dialog.task') as HTMLDialogElement;
+    await until(() => (dialog.textContent ?? '').includes('Task description'));
+    return { ...mounted, dialog };
+  }
+
   const staff = () => createPorticoClient({ url: server.url, token: server.tokens.support });
   const practice = () => createPorticoClient({ url: server.url, token: server.tokens.hubManager });
 
@@ -100,13 +113,7 @@ describe('<portico-access-hub>', () => {
   });
 
   it('opens the unpostables task: response and affected unpostables tabs, history rendered as text; Cancel saves nothing', async () => {
-    const { hub, shadow, button } = await mount(server.tokens.hubManager);
-    await until(() => button('Issues of Northwind Provider Connect') !== undefined);
-    button('Issues of Northwind Provider Connect')?.click();
-    await hub.updateComplete;
-    button('Resolve unpostables task')?.click();
-    const dialog = shadow().querySelector('dialog.task') as HTMLDialogElement;
-    await until(() => (dialog.textContent ?? '').includes('Task description'));
+    const { hub, button, dialog } = await openUnpostablesTask();
     expect(dialog.open).to.equal(true);
     const content = dialog.textContent?.replace(/\s+/g, ' ') ?? '';
     expect(content).to.contain('Reset the billing account password and enter it here.');
@@ -225,13 +232,7 @@ describe('<portico-access-hub>', () => {
 
   it('submits a response with a new password that is never shown again, and updates the dashboard', async () => {
     const PASSWORD = 'Elm-Court-new-password-7731';
-    const { hub, shadow, button } = await mount(server.tokens.hubManager);
-    await until(() => button('Issues of Northwind Provider Connect') !== undefined);
-    button('Issues of Northwind Provider Connect')?.click();
-    await hub.updateComplete;
-    button('Resolve unpostables task')?.click();
-    const dialog = shadow().querySelector('dialog.task') as HTMLDialogElement;
-    await until(() => button('Change account information') !== undefined);
+    const { hub, shadow, button, dialog } = await openUnpostablesTask();
     button('Change account information')?.click();
     await hub.updateComplete;
     const password = dialog.querySelector<HTMLInputElement>('input[name="password"]') as HTMLInputElement;

@@ -219,7 +219,8 @@ export class PorticoAccessHub extends LitElement {
     // Long lists: fetch the next keyset page before the person scrolls past what is loaded.
     if (this.tab !== 'tasks' || this.list.loading || this.list.nextCursor === null) return;
     const shown = this.rowWindow.window(this.list.total, this.list.rows.length);
-    if (shown.wantedEnd + PREFETCH_ROWS > this.list.rows.length) void this.loadPage();
+    // After this update, not inside it: loading changes state, which would schedule an update from `updated`.
+    if (shown.wantedEnd + PREFETCH_ROWS > this.list.rows.length) queueMicrotask(() => void this.loadPage());
   }
 
   /** Reads the list again from its first page; the rows shown stay until the new ones arrive. */

@@ -3,12 +3,15 @@ import { after, before, describe, it } from 'node:test';
 import {
   createPorticoClient,
   TASK_CSV_COLUMNS,
+  taskSortColumnSchema,
+  taskSortValue,
   type PorticoEvent,
   type TaskRow,
   type TaskSortColumn,
 } from '@portico/core';
 import { parse } from 'csv-parse/sync';
 import { sql } from 'kysely';
+import { openPostgres } from '../db/connect.ts';
 import { seedAccessHubDemo } from '../seed/access-hub-demo.ts';
 import { createSealer, parseEncryptionKeys } from '../secrets/sealer.ts';
 import { refusedWith } from '../testing/refusal.ts';
@@ -199,30 +202,7 @@ describe('payer portal access hub through the HTTP server and the SDK', () => {
       assert.equal(page.nextCursor, null);
     });
 
-    const valueOf = (row: TaskRow, column: TaskSortColumn): string | number =>
-      column === 'number'
-        ? row.number
-        : column === 'portal'
-          ? row.portal.name
-          : column === 'medicalGroup'
-            ? (row.medicalGroup?.name ?? '')
-            : column === 'kind'
-              ? row.kind
-              : column === 'description'
-                ? row.description
-                : column === 'impact'
-                  ? row.impact.cents
-                  : row.createdAt;
-
-    for (const sort of [
-      'number',
-      'portal',
-      'medicalGroup',
-      'kind',
-      'description',
-      'impact',
-      'createdAt',
-    ] as const) {
+    for (const sort of taskSortColumnSchema.options) {
       for (const direction of ['asc', 'desc'] as const) {
         it(`pages by ${sort} ${direction} with a keyset cursor, each task once, in order`, async () => {
           const seen: TaskRow[] = [];
@@ -245,7 +225,7 @@ describe('payer portal access hub through the HTTP server and the SDK', () => {
           for (let i = 1; i < seen.length; i++) {
             const [a, b] = [seen[i - 1], seen[i]];
             assert.ok(a && b);
-            const [va, vb] = [valueOf(a, sort), valueOf(b, sort)];
+            const [va, vb] = [taskSortValue(a, sort), taskSortValue(b, sort)];
             const order = va < vb ? -1 : va > vb ? 1 : Math.sign(a.number - b.number);
             assert.equal(
               order,
@@ -639,6 +619,55 @@ describe('payer portal access hub through the HTTP server and the SDK', () => {
       ],
     );
     assert.ok(events.every((event) => event.entityId !== harborIssue));
+  });
+});
+
+describe('live access-hub updates across two server instances', () => {
+  it('reaches a dashboard open on one instance when staff change an issue on another (PostgreSQL)', async (t) => {
+    if (!process.env.DATABASE_URL) {
+      t.skip('embedded PGlite serves one process; several instances need PostgreSQL');
+      return;
+    }
+    const first = await startTestServer();
+    const second = await startTestServer({
+      database: Object.assign(openPostgres(first.databaseUrl, 3), { url: first.databaseUrl }),
+    });
+    try {
+      const portal = await first.clientFor('support').accessHub.definePortal.mutate({
+        code: 'two-instances',
+        name: 'Two Instances Portal',
+        url: 'https://two.example/',
+        coveredPayers: [],
+      });
+      const events: PorticoEvent[] = [];
+      let started!: () => void;
+      const ready = new Promise<void>((resolve) => (started = resolve));
+      const live = second.clientFor('billing-manager').events.stream.subscribe(undefined, {
+        onData: (event) => events.push(event),
+        onStarted: () => started(),
+      });
+      await ready;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const issue = await first.clientFor('support').accessHub.reportIssue.mutate({
+        officeId: MAPLE,
+        portalId: portal.id,
+        blocks: 'CLAIMS',
+        description: 'Reported on the first instance.',
+      });
+      const deadline = Date.now() + 5000;
+      while (events.length === 0 && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      live.unsubscribe();
+      assert.deepEqual(
+        events.map((event) => [event.topic, event.entityId]),
+        [['access_issue.changed', issue.id]],
+      );
+    } finally {
+      await second.server.close();
+      await second.gateway.close();
+      await second.database.close();
+      await first.close();
+    }
   });
 });
 

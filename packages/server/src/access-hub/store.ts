@@ -27,6 +27,7 @@ import {
   type taskPageInputSchema,
 } from '@portico/core';
 import { sql, type Expression, type Transaction } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { z } from 'zod';
 import type { Database } from '../db/database.ts';
 import type { Sealer } from '../secrets/sealer.ts';
@@ -157,7 +158,7 @@ export async function dashboard(
                              where lower(covered) = lower(${input.coveredPayer ?? ''}))`,
       ),
     )
-    .select([
+    .select((eb) => [
       'access_issues.id',
       'access_issues.blocks',
       'access_issues.status',
@@ -173,30 +174,39 @@ export async function dashboard(
       'payer_portals.covered_payers',
       'medical_groups.id as group_id',
       'medical_groups.name as group_name',
+      // The issue's tasks in the same round trip (same organization, by the issue index).
+      jsonArrayFrom(
+        eb
+          .selectFrom('access_tasks')
+          .select([
+            'access_tasks.id',
+            sql<number>`access_tasks.number`.as('number'),
+            'access_tasks.kind',
+            'access_tasks.assignee',
+            'access_tasks.description',
+            'access_tasks.created_at',
+            'access_tasks.closed_at',
+          ])
+          .whereRef('access_tasks.organization_id', '=', 'access_issues.organization_id')
+          .whereRef('access_tasks.issue_id', '=', 'access_issues.id')
+          .orderBy('access_tasks.number'),
+      ).as('tasks'),
     ])
     .orderBy('access_issues.created_at')
     .orderBy('access_issues.id')
     .execute();
 
-  const tasks =
-    issues.length === 0
-      ? []
-      : await scope
-          .selectFrom('access_tasks')
-          .select(TASK_SUMMARY_COLUMNS)
-          .where(
-            'access_tasks.issue_id',
-            'in',
-            issues.map((issue) => issue.id),
-          )
-          .orderBy('access_tasks.number')
-          .execute();
-  const tasksOf = new Map<string, (typeof tasks)[number][]>();
-  for (const task of tasks) tasksOf.set(task.issue_id, [...(tasksOf.get(task.issue_id) ?? []), task]);
-
   const portals = new Map<string, PortalIssues>();
   for (const row of issues) {
-    const related = (tasksOf.get(row.id) ?? []).map(toTaskSummary);
+    // JSON carries the times as text.
+    const related = row.tasks.map((task) =>
+      toTaskSummary({
+        ...task,
+        number: String(task.number),
+        created_at: new Date(task.created_at),
+        closed_at: task.closed_at === null ? null : new Date(task.closed_at),
+      }),
+    );
     const issue: AccessIssue = {
       id: row.id,
       blocks: row.blocks,
@@ -244,18 +254,20 @@ export async function dashboard(
       a.portal.name.localeCompare(b.portal.name),
   );
 
-  const [attention, covered] = await Promise.all([
-    openPracticeTasks(scope)
-      .select((eb) => eb.fn.countAll<string>().as('count'))
-      .executeTakeFirstOrThrow(),
-    open
-      .select(sql<string>`unnest(payer_portals.covered_payers)`.as('payer'))
-      .distinct()
-      .execute(),
-  ]);
+  // The attention card and the payer filter's suggestions, in one round trip.
+  const { attention, covered } = await sql<{ attention: string; covered: string[] | null }>`
+    select (select count(*) from access_tasks t
+            where t.organization_id = ${scope.organizationId}
+              and t.assignee = 'PRACTICE' and t.closed_at is null) as attention,
+           (select array_agg(distinct payer order by payer)
+            from access_issues i join payer_portals p on p.id = i.portal_id,
+                 unnest(p.covered_payers) payer
+            where i.organization_id = ${scope.organizationId} and i.status <> 'RESOLVED') as covered`
+    .execute(scope.transaction)
+    .then((result) => result.rows[0] ?? { attention: '0', covered: [] });
   return {
-    tasksNeedingAttention: Number(attention.count),
-    coveredPayers: covered.map((row) => row.payer).sort((a, b) => a.localeCompare(b)),
+    tasksNeedingAttention: Number(attention),
+    coveredPayers: (covered ?? []).sort((a, b) => a.localeCompare(b)),
     portals: ordered,
   };
 }

@@ -20,7 +20,7 @@ import {
   type FileRoute,
   type Provider,
 } from '@portico/core';
-import { stringify } from 'csv-stringify';
+import { stringify as stringifySync } from 'csv-stringify/sync';
 import { AuditTrail } from '../audit/audit-trail.ts';
 import { resolvePrincipal, type Principal } from '../auth/principal.ts';
 import type { DatabaseHandle } from '../db/connect.ts';
@@ -67,13 +67,26 @@ function taskCsvRow(task: TaskRow): string[] {
   ];
 }
 
-/** Streams rows as CSV (CRLF, RFC 4180 quoting) with back-pressure: one page in memory at a time. */
-async function sendCsv(res: ServerResponse, fileName: string, rows: AsyncIterable<string[]>) {
+/**
+ * Streams CSV (CRLF, RFC 4180 quoting) page by page with back-pressure: each page is written as one chunk, and only
+ * one page is in memory at a time, whatever the file's size.
+ */
+async function sendCsv(
+  res: ServerResponse,
+  fileName: string,
+  header: readonly string[],
+  pages: AsyncIterable<string[][]>,
+) {
+  const options = { record_delimiter: '\r\n' } as const;
+  async function* chunks() {
+    yield stringifySync([[...header]], options);
+    for await (const page of pages) yield stringifySync(page, options);
+  }
   res.statusCode = 200;
   res.setHeader('content-type', 'text/csv; charset=utf-8');
   res.setHeader('content-disposition', `attachment; filename="${fileName}"`);
   res.setHeader('cache-control', 'no-store');
-  await pipeline(Readable.from(rows), stringify({ record_delimiter: '\r\n' }), res);
+  await pipeline(Readable.from(chunks()), res);
 }
 
 /**
@@ -120,11 +133,10 @@ export function createFileRoutes(services: Services, database: DatabaseHandle) {
       entity: 'provider_list',
     });
     const read = readerFor(principal);
-    async function* rows() {
-      yield [...ROSTER_DOWNLOAD_COLUMNS];
-      for await (const page of providerPages(read)) for (const provider of page) yield rosterRow(provider);
+    async function* pages() {
+      for await (const page of providerPages(read)) yield page.map(rosterRow);
     }
-    await sendCsv(res, 'provider-roster.csv', rows());
+    await sendCsv(res, 'provider-roster.csv', ROSTER_DOWNLOAD_COLUMNS, pages());
   };
 
   const accessTasks = async (req: IncomingMessage, res: ServerResponse, requestId: string, url: URL) => {
@@ -136,11 +148,10 @@ export function createFileRoutes(services: Services, database: DatabaseHandle) {
       entity: 'access_task_list',
     });
     const read = readerFor(principal);
-    async function* rows() {
-      yield [...TASK_CSV_COLUMNS];
-      for await (const page of taskPages(read, query)) for (const task of page) yield taskCsvRow(task);
+    async function* pages() {
+      for await (const page of taskPages(read, query)) yield page.map(taskCsvRow);
     }
-    await sendCsv(res, 'access-hub-tasks.csv', rows());
+    await sendCsv(res, 'access-hub-tasks.csv', TASK_CSV_COLUMNS, pages());
   };
 
   const importPpef = async (req: IncomingMessage, res: ServerResponse, requestId: string, url: URL) => {

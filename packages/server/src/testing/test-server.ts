@@ -21,6 +21,8 @@ export interface TestServer {
   url: string;
   clock: PinnedClock;
   database: DatabaseHandle;
+  /** What another instance would set as DATABASE_URL (PostgreSQL), or the PGlite data directory. */
+  databaseUrl: string;
   server: PorticoServer;
   /** The sandbox payment gateway the server charges (its own storage, as an outside gateway has). */
   gateway: SandboxGateway;
@@ -37,10 +39,15 @@ export interface TestServer {
 
 /** Starts a test server at a pinned instant (default 2026-11-23 15:00 UTC). */
 export async function startTestServer(
-  options: { now?: string; config?: Partial<ServerConfig> } = {},
+  options: {
+    now?: string;
+    config?: Partial<ServerConfig>;
+    /** A second instance: serve this database (PostgreSQL) too, instead of a fresh one. */
+    database?: DatabaseHandle & { url: string };
+  } = {},
 ): Promise<TestServer> {
   const clock = new PinnedClock(options.now ?? '2026-11-23T15:00:00Z');
-  const database = await openTestDatabase();
+  const database = options.database ?? (await openTestDatabase());
   await migrateToLatest(database.db);
   await seedDemo(database.db, { issuer: TEST_ISSUER, now: clock.now() });
   const logLines: string[] = [];
@@ -90,6 +97,7 @@ export async function startTestServer(
     url: server.url,
     clock,
     database,
+    databaseUrl: database.url,
     server,
     logLines,
     tokenFor,
