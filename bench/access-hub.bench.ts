@@ -1,22 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { createPorticoClient, type TaskQuery } from '@portico/core';
+import type { TaskQuery } from '@portico/core';
 import { sql, type Kysely } from 'kysely';
 import { dashboard, taskPage } from '../packages/server/src/access-hub/store.ts';
-import { mintToken } from '../packages/server/src/auth/tokens.ts';
-import { SandboxGateway } from '../packages/server/src/billing/sandbox-gateway.ts';
-import { PinnedClock } from '../packages/server/src/clock.ts';
-import { loadConfig } from '../packages/server/src/config.ts';
-import { openPostgres } from '../packages/server/src/db/connect.ts';
 import type { Database } from '../packages/server/src/db/database.ts';
-import { migrateToLatest } from '../packages/server/src/db/migrate.ts';
-import { startPorticoServer } from '../packages/server/src/http/server.ts';
-import { createLogger } from '../packages/server/src/logger.ts';
-import { seedDemo } from '../packages/server/src/seed/demo-office.ts';
 import { OrgScope } from '../packages/server/src/tenancy/org-scope.ts';
-import { percentile, withDatabase } from './support.ts';
+import { BENCH_ISSUER, percentile, withBenchApp } from './support.ts';
 
-const SECRET = 'portico-bench-secret-0123456789abcdef-0123456789';
-const ISSUER = 'portico-bench';
+const ISSUER = BENCH_ISSUER;
 const PORTALS = 50;
 const ISSUES_PER_OFFICE = 20;
 const SAMPLES = 400;
@@ -127,165 +117,125 @@ export async function benchAccessHub(
   totalTasks: number,
   exportRows: number,
 ): Promise<Record<string, string>> {
-  return withDatabase(serverUrl, 'portico_bench_hub', async (url) => {
-    const database = openPostgres(url, 10);
-    const clock = new PinnedClock('2026-11-23T15:00:00Z');
-    const gateway = await SandboxGateway.open({ databaseUrl: url, dataDir: 'memory://' });
+  return withBenchApp(serverUrl, 'portico_bench_hub', async ({ url, database, serve }) => {
     const results: Record<string, string> = {};
-    try {
-      const { db } = database;
-      await migrateToLatest(db);
-      await seedDemo(db, { issuer: ISSUER, now: clock.now() });
-      const seeded = performance.now();
-      await seedOffices(db, offices);
-      const officeIds = (
-        await db
-          .selectFrom('organizations')
-          .select('id')
-          .where('external_id', 'like', 'bench-office-%')
-          .execute()
-      ).map((row) => row.id);
-      const issues = offices * ISSUES_PER_OFFICE;
-      const pick = () => officeIds[Math.floor(Math.random() * officeIds.length)] ?? '';
-      const inScope = <T>(work: (scope: OrgScope) => Promise<T>) =>
-        db.transaction().execute((trx) => work(OrgScope.ofOrganization(trx, pick())));
-      const baseline = await latency(() => db.transaction().execute((trx) => sql`select 1`.execute(trx)));
-      results['baseline: an empty transaction (BEGIN, select 1, COMMIT)'] = ms(baseline);
+    const { db } = database;
+    const seeded = performance.now();
+    await seedOffices(db, offices);
+    const officeIds = (
+      await db
+        .selectFrom('organizations')
+        .select('id')
+        .where('external_id', 'like', 'bench-office-%')
+        .execute()
+    ).map((row) => row.id);
+    const issues = offices * ISSUES_PER_OFFICE;
+    const pick = () => officeIds[Math.floor(Math.random() * officeIds.length)] ?? '';
+    const inScope = <T>(work: (scope: OrgScope) => Promise<T>) =>
+      db.transaction().execute((trx) => work(OrgScope.ofOrganization(trx, pick())));
+    const baseline = await latency(() => db.transaction().execute((trx) => sql`select 1`.execute(trx)));
+    results['baseline: an empty transaction (BEGIN, select 1, COMMIT)'] = ms(baseline);
 
-      const byPortal: TaskQuery & { limit: number } = { sort: 'portal', direction: 'asc', limit: 100 };
-      const newest: TaskQuery & { limit: number } = { sort: 'createdAt', direction: 'desc', limit: 100 };
-      const measure = async (label: string) => {
-        // As after autovacuum: statistics and the visibility map current, and no vacuum running while we measure.
-        await sql`vacuum analyze`.execute(db);
-        const count = await db
-          .selectFrom('access_tasks')
-          .select((eb) => eb.fn.countAll<string>().as('n'))
-          .executeTakeFirstOrThrow();
-        const prefix = `${Number(count.n).toLocaleString('en-US')} tasks (${label})`;
-        const attention = await latency(() =>
-          inScope((scope) => dashboard(scope, { needsAttentionOnly: true })),
-        );
-        const all = await latency(() => inScope((scope) => dashboard(scope, { needsAttentionOnly: false })));
-        const first = await latency(() => inScope((scope) => taskPage(scope, newest)));
-        const sorted = await latency(() => inScope((scope) => taskPage(scope, byPortal)));
-        results[`${prefix}: dashboard, needs your attention`] = ms(attention);
-        results[`${prefix}: dashboard, all open issues`] = ms(all);
-        results[`${prefix}: tasks page (100, newest first, with total)`] = ms(first);
-        results[`${prefix}: tasks page (100, by portal name, with total)`] = ms(sorted);
-        return Math.max(attention.p95, all.p95, first.p95, sorted.p95);
-      };
-
-      await addTasks(db, Math.max(1, Math.round(totalTasks / 10 / issues)));
-      const p95Small = await measure('10%');
-      await addTasks(db, Math.max(1, Math.round((totalTasks * 9) / 10 / issues)));
-      const p95Large = await measure('100%');
-      results['worst p95 at 10% → 100% of the tasks'] =
-        `${p95Small.toFixed(2)} ms → ${p95Large.toFixed(2)} ms (target: under 10 ms)`;
-      const bigOffice = await addExportOffice(db, 'bench-export-large', exportRows);
-      await addExportOffice(db, 'bench-export-small', exportRows / 10);
-      await sql`analyze`.execute(db);
-      results['data set'] =
-        `${offices.toLocaleString('en-US')} offices, ${issues.toLocaleString('en-US')} issues, ${PORTALS} portals; made in ${((performance.now() - seeded) / 1000).toFixed(1)} s`;
-
-      // Through HTTP and the SDK, as a host portal's page calls them: one bench office's billing manager.
-      const manager = await db
-        .insertInto('users')
-        .values({ issuer: ISSUER, subject: 'bench-manager', display_name: 'Bench Manager' })
-        .returning('id')
+    const byPortal: TaskQuery & { limit: number } = { sort: 'portal', direction: 'asc', limit: 100 };
+    const newest: TaskQuery & { limit: number } = { sort: 'createdAt', direction: 'desc', limit: 100 };
+    const measure = async (label: string) => {
+      // As after autovacuum: statistics and the visibility map current, and no vacuum running while we measure.
+      await sql`vacuum analyze`.execute(db);
+      const count = await db
+        .selectFrom('access_tasks')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
         .executeTakeFirstOrThrow();
-      await sql`
-        insert into memberships (organization_id, user_id, roles)
-        select id, ${manager.id}, array['BILLING_MANAGER'] from organizations
-        where external_id = 'bench-office-1'`.execute(db);
-      const config = loadConfig({
-        PORT: '0',
-        DATABASE_URL: url,
-        PORTICO_JWT_SECRET: SECRET,
-        PORTICO_JWT_ISSUER: ISSUER,
-        PORTICO_ENCRYPTION_KEYS: `bench:${Buffer.alloc(32, 3).toString('base64')}`,
-      });
-      const server = await startPorticoServer({
-        config,
-        database,
-        clock,
-        gateway,
-        logger: createLogger('silent'),
-      });
-      try {
-        const clientAs = (subject: string, organization: string) => {
-          const token = mintToken({
-            secret: SECRET,
-            issuer: ISSUER,
-            audience: 'portico',
-            subject,
-            organization,
-            now: clock.now(),
-          });
-          return createPorticoClient({ url: server.url, getToken: () => token });
-        };
-        const manager = clientAs('bench-manager', 'bench-office-1');
-        const dashboardHttp = await latency(() =>
-          manager.accessHub.dashboard.query({ needsAttentionOnly: true }),
-        );
-        const tasksHttp = await latency(() => manager.accessHub.tasks.query(newest));
-        results['HTTP + SDK (token check, permission, one transaction): dashboard'] = ms(dashboardHttp);
-        results['HTTP + SDK: tasks page (100 rows)'] = ms(tasksHttp);
+      const prefix = `${Number(count.n).toLocaleString('en-US')} tasks (${label})`;
+      const attention = await latency(() =>
+        inScope((scope) => dashboard(scope, { needsAttentionOnly: true })),
+      );
+      const all = await latency(() => inScope((scope) => dashboard(scope, { needsAttentionOnly: false })));
+      const first = await latency(() => inScope((scope) => taskPage(scope, newest)));
+      const sorted = await latency(() => inScope((scope) => taskPage(scope, byPortal)));
+      results[`${prefix}: dashboard, needs your attention`] = ms(attention);
+      results[`${prefix}: dashboard, all open issues`] = ms(all);
+      results[`${prefix}: tasks page (100, newest first, with total)`] = ms(first);
+      results[`${prefix}: tasks page (100, by portal name, with total)`] = ms(sorted);
+      return Math.max(attention.p95, all.p95, first.p95, sorted.p95);
+    };
 
-        // The export: 100,000 rows streamed in keyset pages, against psql \copy of the same rows and order.
-        const copyStarted = performance.now();
-        execFileSync('psql', [
-          url,
-          '-q',
-          '-c',
-          `\\copy (select t.number, t.kind, p.name, p.url, coalesce(g.name, ''), t.description, i.impact_count, i.impact_cents, t.created_at from access_tasks t join payer_portals p on p.id = t.portal_id join access_issues i on i.organization_id = t.organization_id and i.id = t.issue_id left join medical_groups g on g.organization_id = t.organization_id and g.id = t.medical_group_id where t.organization_id = '${bigOffice}' and t.assignee = 'PRACTICE' and t.closed_at is null order by t.created_at desc, t.number desc) to '/dev/null' with (format csv, header true)`,
-        ]);
-        const copySeconds = (performance.now() - copyStarted) / 1000;
-        /** Exports one office's tasks through HTTP and the SDK, sampling this process's heap while it streams. */
-        const exportTasks = async (externalId: string, rows: number, sampleMemory: boolean) => {
-          const client = clientAs(`${externalId}-manager`, externalId);
-          // With --expose-gc (npm run bench sets it) each sample first collects, so it reads live memory only.
-          // Collecting that often slows the export, so the timed run does not sample.
-          const collect = (globalThis as { gc?: () => void }).gc ?? (() => {});
-          collect();
-          const heapBefore = process.memoryUsage().heapUsed;
-          let heapPeak = heapBefore;
-          const sampler = sampleMemory
-            ? setInterval(() => {
-                collect();
-                heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
-              }, 25)
-            : undefined;
-          const started = performance.now();
-          const response = await client.files.accessTasks({ sort: 'createdAt', direction: 'desc' });
-          let bytes = 0;
-          let lines = 0;
-          for await (const chunk of response.body ?? []) {
-            const data = chunk as Uint8Array;
-            bytes += data.byteLength;
-            for (const byte of data) if (byte === 10) lines += 1;
-          }
-          const seconds = (performance.now() - started) / 1000;
-          if (sampler) clearInterval(sampler);
-          if (lines !== rows + 1) throw new Error(`the export had ${lines - 1} rows, not ${rows}`);
-          return { seconds, bytes, heapGrowth: (heapPeak - heapBefore) / 1024 / 1024 };
-        };
-        const small = await exportTasks('bench-export-small', exportRows / 10, true);
-        const largeMemory = await exportTasks('bench-export-large', exportRows, true);
-        const large = await exportTasks('bench-export-large', exportRows, false);
-        const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-        results['baseline: psql \\copy of the same rows and order to /dev/null'] =
-          `${copySeconds.toFixed(2)} s`;
-        results[`CSV export of ${exportRows.toLocaleString('en-US')} tasks through HTTP and the SDK`] =
-          `${large.seconds.toFixed(2)} s, ${Math.round(exportRows / large.seconds).toLocaleString('en-US')} rows/s, ${mb(large.bytes)}: ${(copySeconds / large.seconds).toFixed(2)}× of \\copy`;
-        results['peak live heap growth while exporting (server and client in this process)'] =
-          `${small.heapGrowth.toFixed(1)} MB for ${(exportRows / 10).toLocaleString('en-US')} rows (${mb(small.bytes)}), ${largeMemory.heapGrowth.toFixed(1)} MB for ${exportRows.toLocaleString('en-US')} rows (${mb(large.bytes)})`;
-      } finally {
-        await server.close();
+    await addTasks(db, Math.max(1, Math.round(totalTasks / 10 / issues)));
+    const p95Small = await measure('10%');
+    await addTasks(db, Math.max(1, Math.round((totalTasks * 9) / 10 / issues)));
+    const p95Large = await measure('100%');
+    results['worst p95 at 10% → 100% of the tasks'] =
+      `${p95Small.toFixed(2)} ms → ${p95Large.toFixed(2)} ms (target: under 10 ms)`;
+    const bigOffice = await addExportOffice(db, 'bench-export-large', exportRows);
+    await addExportOffice(db, 'bench-export-small', exportRows / 10);
+    await sql`analyze`.execute(db);
+    results['data set'] =
+      `${offices.toLocaleString('en-US')} offices, ${issues.toLocaleString('en-US')} issues, ${PORTALS} portals; made in ${((performance.now() - seeded) / 1000).toFixed(1)} s`;
+
+    // Through HTTP and the SDK, as a host portal's page calls them: one bench office's billing manager.
+    const managerUser = await db
+      .insertInto('users')
+      .values({ issuer: ISSUER, subject: 'bench-manager', display_name: 'Bench Manager' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await sql`
+        insert into memberships (organization_id, user_id, roles)
+        select id, ${managerUser.id}, array['BILLING_MANAGER'] from organizations
+        where external_id = 'bench-office-1'`.execute(db);
+    const { clientFor } = await serve();
+    const clientAs = (subject: string, organization: string) => clientFor({ subject, organization });
+    const office = clientAs('bench-manager', 'bench-office-1');
+    const dashboardHttp = await latency(() => office.accessHub.dashboard.query({ needsAttentionOnly: true }));
+    const tasksHttp = await latency(() => office.accessHub.tasks.query(newest));
+    results['HTTP + SDK (token check, permission, one transaction): dashboard'] = ms(dashboardHttp);
+    results['HTTP + SDK: tasks page (100 rows)'] = ms(tasksHttp);
+
+    // The export: 100,000 rows streamed in keyset pages, against psql \copy of the same rows and order.
+    const copyStarted = performance.now();
+    execFileSync('psql', [
+      url,
+      '-q',
+      '-c',
+      `\\copy (select t.number, t.kind, p.name, p.url, coalesce(g.name, ''), t.description, i.impact_count, i.impact_cents, t.created_at from access_tasks t join payer_portals p on p.id = t.portal_id join access_issues i on i.organization_id = t.organization_id and i.id = t.issue_id left join medical_groups g on g.organization_id = t.organization_id and g.id = t.medical_group_id where t.organization_id = '${bigOffice}' and t.assignee = 'PRACTICE' and t.closed_at is null order by t.created_at desc, t.number desc) to '/dev/null' with (format csv, header true)`,
+    ]);
+    const copySeconds = (performance.now() - copyStarted) / 1000;
+    /** Exports one office's tasks through HTTP and the SDK, sampling this process's heap while it streams. */
+    const exportTasks = async (externalId: string, rows: number, sampleMemory: boolean) => {
+      const client = clientAs(`${externalId}-manager`, externalId);
+      // With --expose-gc (npm run bench sets it) each sample first collects, so it reads live memory only.
+      // Collecting that often slows the export, so the timed run does not sample.
+      const collect = (globalThis as { gc?: () => void }).gc ?? (() => {});
+      collect();
+      const heapBefore = process.memoryUsage().heapUsed;
+      let heapPeak = heapBefore;
+      const sampler = sampleMemory
+        ? setInterval(() => {
+            collect();
+            heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
+          }, 25)
+        : undefined;
+      const started = performance.now();
+      const response = await client.files.accessTasks({ sort: 'createdAt', direction: 'desc' });
+      let bytes = 0;
+      let lines = 0;
+      for await (const chunk of response.body ?? []) {
+        const data = chunk as Uint8Array;
+        bytes += data.byteLength;
+        for (const byte of data) if (byte === 10) lines += 1;
       }
-      return results;
-    } finally {
-      await gateway.close();
-      await database.close();
-    }
+      const seconds = (performance.now() - started) / 1000;
+      if (sampler) clearInterval(sampler);
+      if (lines !== rows + 1) throw new Error(`the export had ${lines - 1} rows, not ${rows}`);
+      return { seconds, bytes, heapGrowth: (heapPeak - heapBefore) / 1024 / 1024 };
+    };
+    const small = await exportTasks('bench-export-small', exportRows / 10, true);
+    const largeMemory = await exportTasks('bench-export-large', exportRows, true);
+    const large = await exportTasks('bench-export-large', exportRows, false);
+    const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+    results['baseline: psql \\copy of the same rows and order to /dev/null'] = `${copySeconds.toFixed(2)} s`;
+    results[`CSV export of ${exportRows.toLocaleString('en-US')} tasks through HTTP and the SDK`] =
+      `${large.seconds.toFixed(2)} s, ${Math.round(exportRows / large.seconds).toLocaleString('en-US')} rows/s, ${mb(large.bytes)}: ${(copySeconds / large.seconds).toFixed(2)}× of \\copy`;
+    results['peak live heap growth while exporting (server and client in this process)'] =
+      `${small.heapGrowth.toFixed(1)} MB for ${(exportRows / 10).toLocaleString('en-US')} rows (${mb(small.bytes)}), ${largeMemory.heapGrowth.toFixed(1)} MB for ${exportRows.toLocaleString('en-US')} rows (${mb(large.bytes)})`;
+    return results;
   });
 }

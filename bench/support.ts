@@ -1,4 +1,14 @@
+import { createPorticoClient, type PorticoClient } from '@portico/core';
 import pg from 'pg';
+import { mintToken } from '../packages/server/src/auth/tokens.ts';
+import { SandboxGateway } from '../packages/server/src/billing/sandbox-gateway.ts';
+import { PinnedClock } from '../packages/server/src/clock.ts';
+import { loadConfig } from '../packages/server/src/config.ts';
+import { openPostgres, type DatabaseHandle } from '../packages/server/src/db/connect.ts';
+import { migrateToLatest } from '../packages/server/src/db/migrate.ts';
+import { startPorticoServer, type PorticoServer } from '../packages/server/src/http/server.ts';
+import { createLogger } from '../packages/server/src/logger.ts';
+import { seedDemo } from '../packages/server/src/seed/demo-office.ts';
 
 /** Percentile of a sorted list of numbers (nearest rank). */
 export function percentile(sorted: number[], p: number): number {
@@ -26,4 +36,83 @@ export async function withDatabase<T>(
     await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await dropper.end();
   }
+}
+
+const SECRET = 'portico-bench-secret-0123456789abcdef-0123456789';
+/** The token issuer of every benchmark's users (the demo seed's users too). */
+export const BENCH_ISSUER = 'portico-bench';
+
+/** Who a benchmark's SDK client signs in as: the claims a host portal's token carries. */
+export interface BenchUser {
+  subject: string;
+  organization: string;
+  name?: string;
+  email?: string;
+}
+
+/** A migrated, demo-seeded PostgreSQL database for one benchmark, and the real server on it when asked. */
+export interface BenchApp {
+  url: string;
+  database: DatabaseHandle;
+  clock: PinnedClock;
+  /** Starts the real HTTP server on this database (closed with the app); its clients sign in as `user`. */
+  serve(): Promise<{ clientFor(user: BenchUser): PorticoClient }>;
+}
+
+/** Runs `use` with a fresh bench database and, once `serve` is called, the server; everything is closed after. */
+export async function withBenchApp<T>(
+  serverUrl: string,
+  name: string,
+  use: (app: BenchApp) => Promise<T>,
+): Promise<T> {
+  return withDatabase(serverUrl, name, async (url) => {
+    const database = openPostgres(url, 10);
+    const clock = new PinnedClock('2026-11-23T15:00:00Z');
+    const gateway = await SandboxGateway.open({ databaseUrl: url, dataDir: 'memory://' });
+    let server: PorticoServer | null = null;
+    try {
+      await migrateToLatest(database.db);
+      await seedDemo(database.db, { issuer: BENCH_ISSUER, now: clock.now() });
+      return await use({
+        url,
+        database,
+        clock,
+        async serve() {
+          const config = loadConfig({
+            PORT: '0',
+            DATABASE_URL: url,
+            PORTICO_JWT_SECRET: SECRET,
+            PORTICO_JWT_ISSUER: BENCH_ISSUER,
+            PORTICO_ENCRYPTION_KEYS: `bench:${Buffer.alloc(32, 3).toString('base64')}`,
+          });
+          const started = await startPorticoServer({
+            config,
+            database,
+            clock,
+            gateway,
+            logger: createLogger('silent'),
+          });
+          server = started;
+          return {
+            clientFor: (user) =>
+              createPorticoClient({
+                url: started.url,
+                getToken: () =>
+                  mintToken({
+                    secret: SECRET,
+                    issuer: BENCH_ISSUER,
+                    audience: 'portico',
+                    ...user,
+                    now: clock.now(),
+                  }),
+              }),
+          };
+        },
+      });
+    } finally {
+      await (server as PorticoServer | null)?.close();
+      await gateway.close();
+      await database.close();
+    }
+  });
 }

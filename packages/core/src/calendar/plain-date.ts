@@ -34,12 +34,17 @@ export function firstOfMonth(plainDate: string, monthOffset = 0): string {
   return shifted.toISOString().slice(0, 10);
 }
 
-/** A plain date for people: `2026-09-01` → `Sep 1, 2026` (the day itself, never shifted by a time zone). */
-export function formatPlainDate(plainDate: string, locale = 'en-US'): string {
+/** An instant's calendar day for people (`Nov 23, 2026`), in the reader's time zone unless one is given. */
+export function formatInstantDate(iso: string, locale = 'en-US', timeZone?: string): string {
   return new Intl.DateTimeFormat(locale, {
     year: 'numeric',
     month: 'short',
     day: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${plainDate}T00:00:00Z`));
+    ...(timeZone ? { timeZone } : {}),
+  }).format(new Date(iso));
+}
+
+/** A plain date for people: `2026-09-01` → `Sep 1, 2026` (the day itself, never shifted by a time zone). */
+export function formatPlainDate(plainDate: string, locale = 'en-US'): string {
+  return formatInstantDate(`${plainDate}T00:00:00Z`, locale, 'UTC');
 }

@@ -4,6 +4,7 @@ import {
   ACCESS_STATUS_LABELS,
   BLOCKED_WORK_LABELS,
   formatCents,
+  formatInstantDate,
   PorticoError,
   type AccessIssue,
   type AccessIssueStatus,
@@ -60,18 +61,8 @@ const COLUMN_LABELS: Record<TaskSortColumn, string> = {
   impact: 'Dollars impacted',
   createdAt: 'Created',
 };
-const COLUMNS: TaskSortColumn[] = [
-  'number',
-  'kind',
-  'portal',
-  'medicalGroup',
-  'description',
-  'impact',
-  'createdAt',
-];
-
-const formatDate = (iso: string) =>
-  new Date(iso).toLocaleDateString('en-US', { year: 'numeric', month: 'short', day: 'numeric' });
+/** The Tasks table's columns, in the order shown. */
+const COLUMNS = Object.keys(COLUMN_LABELS) as TaskSortColumn[];
 
 function statusBadge(status: AccessIssueStatus) {
   return html`<span part="status" class="status ${status}">${ACCESS_STATUS_LABELS[status]}</span>`;
@@ -348,26 +339,23 @@ export class PorticoAccessHub extends LitElement {
     const task = this.task;
     if (!task || !this.client || this.submitting) return;
     const draft = this.draft;
-    const account =
-      draft.editingAccount && (draft.userName.trim() !== '' || draft.password !== '')
-        ? {
-            ...(draft.userName.trim() !== '' && draft.userName.trim() !== task.account?.userName
-              ? { userName: draft.userName.trim() }
-              : {}),
-            ...(draft.password !== '' ? { password: draft.password } : {}),
-          }
-        : undefined;
+    const userName = draft.userName.trim();
+    // Only what the person changed: an unchanged user name or an empty password field is not sent.
+    const account = draft.editingAccount
+      ? {
+          ...(userName !== '' && userName !== task.account?.userName ? { userName } : {}),
+          ...(draft.password !== '' ? { password: draft.password } : {}),
+        }
+      : {};
     this.submitting = true;
     this.submitProblem = null;
     try {
       const answered = await this.client.accessHub.submitResponse.mutate({
         taskId: task.id,
-        ...(account && Object.keys(account).length > 0 ? { account } : {}),
+        ...(Object.keys(account).length > 0 ? { account } : {}),
         ...(draft.comment.trim() !== '' ? { comment: draft.comment } : {}),
         assistanceNeeded: draft.assistanceNeeded,
       });
-      this.task = answered;
-      this.draft = emptyDraft;
       this.announcement = `Response submitted for task ${answered.number}. It is now with the service team.`;
       this.dispatchEvent(
         new CustomEvent<AccessResponseSubmittedDetail>('portico-access-response-submitted', {
@@ -595,7 +583,7 @@ export class PorticoAccessHub extends LitElement {
       <th scope="row">
         ${issue.description}
         ${issue.medicalGroup ? html`<br /><small>${issue.medicalGroup.name}</small>` : nothing}
-        <br /><small>Reported ${formatDate(issue.createdAt)}</small>
+        <br /><small>Reported ${formatInstantDate(issue.createdAt)}</small>
       </th>
       <td>${BLOCKED_WORK_LABELS[issue.blocks]}</td>
       <td>${statusBadge(issue.status)}</td>
@@ -763,7 +751,7 @@ export class PorticoAccessHub extends LitElement {
                   <td>${task.medicalGroup?.name ?? html`<span aria-label="No medical group">—</span>`}</td>
                   <td>${task.description}</td>
                   <td class="number">${formatCents(task.impact.cents)}</td>
-                  <td>${formatDate(task.createdAt)}</td>
+                  <td>${formatInstantDate(task.createdAt)}</td>
                   <td>
                     ${
                       task.kind === 'CLAIMS'
@@ -872,19 +860,24 @@ export class PorticoAccessHub extends LitElement {
     );
   }
 
+  private setDraft(change: Partial<ResponseDraft>): void {
+    this.draft = { ...this.draft, ...change };
+  }
+
+  /** The server's refusal, next to the field it names. */
+  private fieldError(field: string) {
+    const problem = this.submitProblem;
+    return problem && problem.field === field
+      ? html`<span class="field-error">${problem.message}</span>`
+      : nothing;
+  }
+
   private renderResponse(task: AccessTaskDetail) {
     const account = task.account;
-    const draft = this.draft;
-    const set = (change: Partial<ResponseDraft>) => (this.draft = { ...draft, ...change });
-    const problem = this.submitProblem;
-    const fieldError = (field: string) =>
-      problem && problem.field === field
-        ? html`<span class="field-error">${problem.message}</span>`
-        : nothing;
     return html`<form @submit=${(e: SubmitEvent) => void this.submitResponse(e)}>
       <p>
         ${statusBadge(task.issueStatus)} ${BLOCKED_WORK_LABELS[task.kind]} task, created
-        ${formatDate(task.createdAt)}
+        ${formatInstantDate(task.createdAt)}
       </p>
       <section aria-labelledby="description-title">
         <h3 id="description-title">Task description</h3>
@@ -906,7 +899,7 @@ export class PorticoAccessHub extends LitElement {
                     html`<li>
                       <strong
                         >${note.authorName ?? (note.author === 'PRACTICE' ? 'Practice' : 'Service team')}</strong
-                      >, ${formatDate(note.createdAt)}
+                      >, ${formatInstantDate(note.createdAt)}
                       <p class="body">${note.body}</p>
                     </li>`,
                 )}
@@ -920,7 +913,7 @@ export class PorticoAccessHub extends LitElement {
         <dd>
           ${
             account?.passwordSet
-              ? `Set${account.passwordChangedAt ? `, last changed ${formatDate(account.passwordChangedAt)}` : ''}`
+              ? `Set${account.passwordChangedAt ? `, last changed ${formatInstantDate(account.passwordChangedAt)}` : ''}`
               : 'Not set'
           }
         </dd>
@@ -933,7 +926,7 @@ export class PorticoAccessHub extends LitElement {
       </dl>
       ${
         task.canRespond
-          ? this.renderResponseFields(task, set, fieldError)
+          ? this.renderResponseFields(task)
           : html`<p>
                 ${
                   task.closed
@@ -950,12 +943,9 @@ export class PorticoAccessHub extends LitElement {
     </form>`;
   }
 
-  private renderResponseFields(
-    task: AccessTaskDetail,
-    set: (change: Partial<ResponseDraft>) => void,
-    fieldError: (field: string) => unknown,
-  ) {
+  private renderResponseFields(task: AccessTaskDetail) {
     const draft = this.draft;
+    const set = (change: Partial<ResponseDraft>) => this.setDraft(change);
     const editable = task.account?.editable ?? true;
     const problem = this.submitProblem;
     return html`
@@ -973,7 +963,7 @@ export class PorticoAccessHub extends LitElement {
                     .value=${live(draft.userName)}
                     @input=${(e: Event) => set({ userName: (e.target as HTMLInputElement).value })}
                   />
-                  ${fieldError('account.userName')}
+                  ${this.fieldError('account.userName')}
                 </label>
                 <label>
                   New password
@@ -985,7 +975,7 @@ export class PorticoAccessHub extends LitElement {
                     .value=${live(draft.password)}
                     @input=${(e: Event) => set({ password: (e.target as HTMLInputElement).value })}
                   />
-                  ${fieldError('account.password')}
+                  ${this.fieldError('account.password')}
                 </label>
                 <div class="actions">
                   <button
@@ -1020,7 +1010,7 @@ export class PorticoAccessHub extends LitElement {
           .value=${live(draft.comment)}
           @input=${(e: Event) => set({ comment: (e.target as HTMLTextAreaElement).value })}
         ></textarea>
-        ${fieldError('comment')}
+        ${this.fieldError('comment')}
       </label>
       <label class="inline">
         <input

@@ -2,6 +2,7 @@ import { consume } from '@lit/context';
 import { Task } from '@lit/task';
 import {
   formatCents,
+  formatInstantDate,
   formatPlainDate,
   isHeldStatus,
   PorticoError,
@@ -670,7 +671,7 @@ export class PorticoStorefront extends LitElement {
                 ${history.payments.map(
                   (payment) =>
                     html`<tr>
-                      <td>${new Date(payment.at).toLocaleDateString('en-US', { dateStyle: 'medium' })}</td>
+                      <td>${formatInstantDate(payment.at)}</td>
                       <td>${formatCents(payment.amountCents)}</td>
                       <td>
                         ${payment.cardLast4 ? `${brandNames[payment.cardBrand ?? 'OTHER']} ending ${payment.cardLast4}` : '—'}

@@ -16,6 +16,7 @@ import { seedAccessHubDemo } from '../seed/access-hub-demo.ts';
 import { createSealer, parseEncryptionKeys } from '../secrets/sealer.ts';
 import { refusedWith } from '../testing/refusal.ts';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
+import { organizationId } from '../testing/organization-id.ts';
 
 const MAPLE = 'demo-office';
 const HARBOR = 'demo-office-2';
@@ -27,14 +28,7 @@ describe('payer portal access hub through the HTTP server and the SDK', () => {
   const staff = () => app.clientFor('support');
   const practice = () => app.clientFor('billing-manager');
 
-  const orgId = async (externalId: string) =>
-    (
-      await app.database.db
-        .selectFrom('organizations')
-        .select('id')
-        .where('external_id', '=', externalId)
-        .executeTakeFirstOrThrow()
-    ).id;
+  const orgId = (externalId: string) => organizationId(app.database.db, externalId);
   const counts = async () => {
     const result = await sql<{ table: string; n: string }>`
       select 'issues' as table, count(*)::text as n from access_issues
@@ -663,9 +657,8 @@ describe('live access-hub updates across two server instances', () => {
         [['access_issue.changed', issue.id]],
       );
     } finally {
-      await second.server.close();
-      await second.gateway.close();
-      await second.database.close();
+      // The second instance's close ends only its own pool; the first drops the database.
+      await second.close();
       await first.close();
     }
   });

@@ -26,7 +26,7 @@ import {
   type staffIssueSchema,
   type taskPageInputSchema,
 } from '@portico/core';
-import { sql, type Expression, type Transaction } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Transaction } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { z } from 'zod';
 import type { Database } from '../db/database.ts';
@@ -85,14 +85,15 @@ export async function definePortal(
 // ---------------------------------------------------------------------------------------------------------------
 // Tasks and issues as the practice sees them
 
+/** A task row as read from its columns (bigint as text, Dates) or from JSON (numbers, ISO text). */
 type TaskSummaryRow = {
   id: string;
-  number: string;
+  number: string | number;
   kind: AccessTaskSummary['kind'];
   assignee: AccessTaskSummary['assignee'];
   description: string;
-  created_at: Date;
-  closed_at: Date | null;
+  created_at: Date | string;
+  closed_at: Date | string | null;
 };
 
 function toTaskSummary(row: TaskSummaryRow): AccessTaskSummary {
@@ -102,9 +103,14 @@ function toTaskSummary(row: TaskSummaryRow): AccessTaskSummary {
     kind: row.kind,
     assignee: row.assignee,
     description: row.description,
-    createdAt: iso(row.created_at),
+    createdAt: iso(new Date(row.created_at)),
     closed: row.closed_at !== null,
   };
+}
+
+/** A medical group from a left join: null when the row has none. */
+function groupRef(id: string | null, name: string | null) {
+  return id === null || name === null ? null : { id, name };
 }
 
 const TASK_SUMMARY_COLUMNS = [
@@ -127,6 +133,26 @@ function actionNeeded(tasks: readonly AccessTaskSummary[]): ActionNeeded | null 
   }
   const unpostables = mine.find((task) => task.kind === 'UNPOSTABLES');
   return unpostables ? { kind: 'UNPOSTABLES', taskId: unpostables.id, taskNumber: unpostables.number } : null;
+}
+
+/** An issue's tasks as a JSON array in the issue's own row (same organization, by the issue index). */
+function issueTasks(eb: ExpressionBuilder<Database, 'access_issues'>) {
+  return jsonArrayFrom(
+    eb
+      .selectFrom('access_tasks')
+      .select([
+        'access_tasks.id',
+        sql<number>`access_tasks.number`.as('number'),
+        'access_tasks.kind',
+        'access_tasks.assignee',
+        'access_tasks.description',
+        'access_tasks.created_at',
+        'access_tasks.closed_at',
+      ])
+      .whereRef('access_tasks.organization_id', '=', 'access_issues.organization_id')
+      .whereRef('access_tasks.issue_id', '=', 'access_issues.id')
+      .orderBy('access_tasks.number'),
+  ).as('tasks');
 }
 
 /** Open tasks assigned to the practice: the attention card, and the Tasks tab's whole list. */
@@ -174,23 +200,7 @@ export async function dashboard(
       'payer_portals.covered_payers',
       'medical_groups.id as group_id',
       'medical_groups.name as group_name',
-      // The issue's tasks in the same round trip (same organization, by the issue index).
-      jsonArrayFrom(
-        eb
-          .selectFrom('access_tasks')
-          .select([
-            'access_tasks.id',
-            sql<number>`access_tasks.number`.as('number'),
-            'access_tasks.kind',
-            'access_tasks.assignee',
-            'access_tasks.description',
-            'access_tasks.created_at',
-            'access_tasks.closed_at',
-          ])
-          .whereRef('access_tasks.organization_id', '=', 'access_issues.organization_id')
-          .whereRef('access_tasks.issue_id', '=', 'access_issues.id')
-          .orderBy('access_tasks.number'),
-      ).as('tasks'),
+      issueTasks(eb),
     ])
     .orderBy('access_issues.created_at')
     .orderBy('access_issues.id')
@@ -198,23 +208,14 @@ export async function dashboard(
 
   const portals = new Map<string, PortalIssues>();
   for (const row of issues) {
-    // JSON carries the times as text.
-    const related = row.tasks.map((task) =>
-      toTaskSummary({
-        ...task,
-        number: String(task.number),
-        created_at: new Date(task.created_at),
-        closed_at: task.closed_at === null ? null : new Date(task.closed_at),
-      }),
-    );
+    const related = row.tasks.map(toTaskSummary);
     const issue: AccessIssue = {
       id: row.id,
       blocks: row.blocks,
       status: row.status,
       description: row.description,
       impact: { count: row.impact_count, cents: Number(row.impact_cents) },
-      medicalGroup:
-        row.group_id === null || row.group_name === null ? null : { id: row.group_id, name: row.group_name },
+      medicalGroup: groupRef(row.group_id, row.group_name),
       createdAt: iso(row.created_at),
       updatedAt: iso(row.updated_at),
       relatedTasks: related,
@@ -254,20 +255,22 @@ export async function dashboard(
       a.portal.name.localeCompare(b.portal.name),
   );
 
-  // The attention card and the payer filter's suggestions, in one round trip.
-  const { attention, covered } = await sql<{ attention: string; covered: string[] | null }>`
-    select (select count(*) from access_tasks t
-            where t.organization_id = ${scope.organizationId}
-              and t.assignee = 'PRACTICE' and t.closed_at is null) as attention,
-           (select array_agg(distinct payer order by payer)
-            from access_issues i join payer_portals p on p.id = i.portal_id,
-                 unnest(p.covered_payers) payer
-            where i.organization_id = ${scope.organizationId} and i.status <> 'RESOLVED') as covered`
-    .execute(scope.transaction)
-    .then((result) => result.rows[0] ?? { attention: '0', covered: [] });
+  // The attention card and the payer filter's suggestions, in one round trip of two scoped subqueries.
+  const { attention, covered } = await scope.transaction
+    .selectNoFrom([
+      openPracticeTasks(scope)
+        .select((eb) => eb.fn.countAll<string>().as('count'))
+        .as('attention'),
+      sql<
+        string[]
+      >`array(${open.select(sql`unnest(payer_portals.covered_payers)`.as('payer')).distinct()})`.as(
+        'covered',
+      ),
+    ])
+    .executeTakeFirstOrThrow();
   return {
     tasksNeedingAttention: Number(attention),
-    coveredPayers: (covered ?? []).sort((a, b) => a.localeCompare(b)),
+    coveredPayers: covered.sort((a, b) => a.localeCompare(b)),
     portals: ordered,
   };
 }
@@ -364,8 +367,7 @@ export async function taskPage(
     kind: row.kind,
     description: row.description,
     portal: { id: row.portal_id, name: row.portal_name, url: row.portal_url },
-    medicalGroup:
-      row.group_id === null || row.group_name === null ? null : { id: row.group_id, name: row.group_name },
+    medicalGroup: groupRef(row.group_id, row.group_name),
     impact: { count: row.impact_count, cents: Number(row.impact_cents) },
     issueId: row.issue_id,
     createdAt: iso(row.created_at),
@@ -498,10 +500,7 @@ export async function taskDetail(scope: OrgScope, taskId: string): Promise<Acces
     issueId: task.issue_id,
     issueStatus: task.issue_status,
     portal: { id: task.portal_id, name: task.portal_name, url: task.portal_url },
-    medicalGroup:
-      task.group_id === null || task.group_name === null
-        ? null
-        : { id: task.group_id, name: task.group_name },
+    medicalGroup: groupRef(task.group_id, task.group_name),
     tinsToAdd: task.tins_to_add,
     assistanceNeeded: task.assistance_needed,
     account: account
@@ -669,36 +668,32 @@ export async function submitResponse(
 // ---------------------------------------------------------------------------------------------------------------
 // Payer-side: staff and the claims and remittance workflows
 
-export async function staffIssue(scope: OrgScope, issueId: string): Promise<StaffIssue> {
-  const issue = await scope
+/** Issues as staff see them, each with its tasks, in one query. */
+async function staffIssues(scope: OrgScope, issueId?: string): Promise<StaffIssue[]> {
+  const rows = await scope
     .selectFrom('access_issues')
-    .select(['id', 'status', 'impact_count', 'impact_cents'])
-    .where('id', '=', issueId)
-    .executeTakeFirst();
-  if (!issue) throw notFound('issue', 'issueId');
-  const tasks = await scope
-    .selectFrom('access_tasks')
-    .select(TASK_SUMMARY_COLUMNS)
-    .where('access_tasks.issue_id', '=', issueId)
-    .orderBy('access_tasks.number')
+    .select((eb) => ['id', 'status', 'impact_count', 'impact_cents', 'created_at', issueTasks(eb)])
+    .$if(issueId !== undefined, (qb) => qb.where('id', '=', issueId ?? ''))
     .execute();
-  return {
-    id: issue.id,
-    status: issue.status,
-    impact: { count: issue.impact_count, cents: Number(issue.impact_cents) },
-    tasks: tasks.map(toTaskSummary),
-  };
-}
-
-export async function officeIssues(scope: OrgScope): Promise<StaffIssue[]> {
-  const rows = await scope.selectFrom('access_issues').select(['id', 'status', 'created_at']).execute();
   rows.sort(
     (a, b) => compareAccessStatus(a.status, b.status) || a.created_at.getTime() - b.created_at.getTime(),
   );
-  const issues: StaffIssue[] = [];
-  for (const row of rows) issues.push(await staffIssue(scope, row.id));
-  return issues;
+  return rows.map((issue) => ({
+    id: issue.id,
+    status: issue.status,
+    impact: { count: issue.impact_count, cents: Number(issue.impact_cents) },
+    tasks: issue.tasks.map(toTaskSummary),
+  }));
 }
+
+export async function staffIssue(scope: OrgScope, issueId: string): Promise<StaffIssue> {
+  const [issue] = await staffIssues(scope, issueId);
+  if (!issue) throw notFound('issue', 'issueId');
+  return issue;
+}
+
+/** An office's issues, open ones first (most urgent), then by age. */
+export const officeIssues = (scope: OrgScope) => staffIssues(scope);
 
 async function requireMedicalGroups(scope: OrgScope, ids: readonly string[], fieldPath: string) {
   if (ids.length === 0) return [];

@@ -11,20 +11,14 @@ import { PPEF_IMPORT_LOCK } from '../ppef/import.ts';
 import { refusedWith } from '../testing/refusal.ts';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
 import { providerRow } from '../testing/provider-rows.ts';
+import { organizationId } from '../testing/organization-id.ts';
 
 const npi = (firstNine: string) => firstNine + npiCheckDigit(firstNine);
 
 describe('streamed files through the HTTP server and the SDK', () => {
   let app: TestServer;
   let dir: string;
-  const officeId = async (externalId: string) =>
-    (
-      await app.database.db
-        .selectFrom('organizations')
-        .select('id')
-        .where('external_id', '=', externalId)
-        .executeTakeFirstOrThrow()
-    ).id;
+  const officeId = (externalId: string) => organizationId(app.database.db, externalId);
 
   before(async () => {
     app = await startTestServer();

@@ -15,6 +15,7 @@ import { PPEF_COLUMNS } from './format.ts';
 import { writePpefFile } from './generate.ts';
 import { importPpefFile } from './import.ts';
 import { providerRow } from '../testing/provider-rows.ts';
+import { organizationId } from '../testing/organization-id.ts';
 
 const HEADER = PPEF_COLUMNS.join(',');
 const npi = (firstNine: string) => firstNine + npiCheckDigit(firstNine);
@@ -192,11 +193,7 @@ describe('importing the Medicare enrollment file (PPEF)', () => {
   });
 
   it('flags an office whose only Medicare provider left the file, and clears the flag when it returns', async () => {
-    const office = await database.db
-      .selectFrom('organizations')
-      .select('id')
-      .where('external_id', '=', 'demo-office')
-      .executeTakeFirstOrThrow();
+    const office = { id: await organizationId(database.db, 'demo-office') };
     await database.db
       .insertInto('subscriptions')
       .values({
@@ -234,11 +231,7 @@ describe('importing the Medicare enrollment file (PPEF)', () => {
   });
 
   it('starts a waiting Medicare subscription when its provider appears in a new file', async () => {
-    const harbor = await database.db
-      .selectFrom('organizations')
-      .select('id')
-      .where('external_id', '=', 'demo-office-2')
-      .executeTakeFirstOrThrow();
+    const harbor = { id: await organizationId(database.db, 'demo-office-2') };
     const waiting = await database.db
       .insertInto('subscriptions')
       .values({

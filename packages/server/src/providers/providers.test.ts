@@ -4,6 +4,7 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import { npiCheckDigit, PorticoError, type PorticoErrorCode, type ProviderInput } from '@portico/core';
 import { refusedWith } from '../testing/refusal.ts';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
+import { organizationId } from '../testing/organization-id.ts';
 
 const npi = (firstNine: string) => firstNine + npiCheckDigit(firstNine);
 const fails = refusedWith;
@@ -219,11 +220,7 @@ describe('providers: the office’s provider list through the HTTP server and th
   });
 
   it('refuses to remove the last Medicare-enrolled provider while a Medicare plan is active', async () => {
-    const office = await app.database.db
-      .selectFrom('organizations')
-      .select('id')
-      .where('external_id', '=', 'demo-office')
-      .executeTakeFirstOrThrow();
+    const office = { id: await organizationId(app.database.db, 'demo-office') };
     const first = await manager.providers.add.mutate(jordan);
     const unenrolled = await manager.providers.add.mutate(group);
     await manager.providers.remove.mutate({ id: first.id }); // no Medicare plan yet: allowed
@@ -255,11 +252,7 @@ describe('providers: the office’s provider list through the HTTP server and th
   });
 
   it('keeps one Medicare-enrolled provider when two removals race', async () => {
-    const office = await app.database.db
-      .selectFrom('organizations')
-      .select('id')
-      .where('external_id', '=', 'demo-office')
-      .executeTakeFirstOrThrow();
+    const office = { id: await organizationId(app.database.db, 'demo-office') };
     await app.database.db
       .insertInto('subscriptions')
       .values({

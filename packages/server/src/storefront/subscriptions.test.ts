@@ -4,6 +4,7 @@ import { npiCheckDigit, type PlanCode } from '@portico/core';
 import { refusedWith } from '../testing/refusal.ts';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
 import { providerRow } from '../testing/provider-rows.ts';
+import { organizationId } from '../testing/organization-id.ts';
 
 const npi = (firstNine: string) => firstNine + npiCheckDigit(firstNine);
 const AGREEMENT = '2026.1';
@@ -16,14 +17,7 @@ describe('sign-up, upgrades and cancellation through the HTTP server and the SDK
       .length;
   const statuses = async (user: 'billing-manager' | 'other-office-admin') =>
     (await app.clientFor(user).storefront.listSubscriptions.query()).map((s) => [s.planCode, s.status]);
-  const harborId = async () =>
-    (
-      await app.database.db
-        .selectFrom('organizations')
-        .select('id')
-        .where('external_id', '=', 'demo-office-2')
-        .executeTakeFirstOrThrow()
-    ).id;
+  const harborId = () => organizationId(app.database.db, 'demo-office-2');
 
   before(async () => {
     app = await startTestServer({ now: '2026-11-23T15:00:00Z' });
