@@ -6,6 +6,7 @@ import * as providers from './0004_providers.ts';
 import * as ppefFiles from './0005_ppef_files.ts';
 import * as billing from './0006_billing.ts';
 import * as accessHub from './0007_access_hub.ts';
+import * as ppefKeyCollation from './0008_ppef_key_collation.ts';
 
 /** Every migration, in order. A new one is a new numbered file added here. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0005_ppef_files': ppefFiles,
   '0006_billing': billing,
   '0007_access_hub': accessHub,
+  '0008_ppef_key_collation': ppefKeyCollation,
 };

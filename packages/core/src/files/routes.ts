@@ -62,9 +62,7 @@ export const ppefImportReportSchema = z.object({
   officesFlagged: z.int(),
   /** Medicare subscriptions that waited for an enrolled provider and started with this file. */
   subscriptionsStarted: z.int(),
-  /** Who parsed the CSV: PostgreSQL's COPY (the fast path) or csv-parse (PGlite, or a file COPY could not take). */
-  parser: z.enum(['postgres', 'csv-parse']),
-  /** Milliseconds spent in each phase: checksum, parse and COPY, primary key, swap. */
-  phaseMs: z.object({ checksum: z.number(), load: z.number(), key: z.number(), swap: z.number() }),
+  /** Milliseconds spent in each phase: load (read, checksum, check and COPY at once), primary key, swap. */
+  phaseMs: z.object({ load: z.number(), key: z.number(), swap: z.number() }),
 });
 export type PpefImportReport = z.infer<typeof ppefImportReportSchema>;

@@ -1,4 +1,4 @@
-import { createReadStream, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { PGlite } from '@electric-sql/pglite';
@@ -32,12 +32,12 @@ export interface DatabaseHandle {
     chunks: AsyncIterable<string> | Iterable<string>,
   ): Promise<void>;
   /**
-   * PostgreSQL only (undefined on PGlite): empties `table` and streams a CSV file with a header line into it with
-   * PostgreSQL's own CSV parser, in one transaction (`TRUNCATE`, then `COPY … FROM STDIN WITH (FORMAT csv,
-   * HEADER true, FREEZE true)`: frozen rows need no hint-bit writes on the first scan). The file's columns map in
-   * order to `columns`. Resolves with the rows copied; rejects with PostgreSQL's error when a line does not fit.
+   * Empties `table` and loads CSV (whole lines, no header) into it with PostgreSQL's own CSV parser; the lines'
+   * fields map in order to `columns`. PostgreSQL: one transaction of `TRUNCATE` and `COPY … FROM STDIN WITH (FORMAT
+   * csv, FREEZE true)` (frozen rows need no hint-bit writes on the first scan), fed as the chunks come. PGlite:
+   * `/dev/blob` batches of bounded size. Resolves with the rows copied.
    */
-  copyCsvFile?(table: string, columns: readonly string[], path: string): Promise<number>;
+  copyCsv(table: string, columns: readonly string[], chunks: AsyncIterable<Uint8Array>): Promise<number>;
   /**
    * Runs `work` unless another process (or, on PGlite, this one) is running work under the same name; then
    * answers `busy` without running it. PostgreSQL: a session advisory lock on a connection of its own, so every
@@ -88,18 +88,16 @@ export function openPostgres(connectionString: string, poolSize = 10): DatabaseH
         client.release();
       }
     },
-    async copyCsvFile(table, columns, path) {
+    async copyCsv(table, columns, chunks) {
       const client = await pool.connect();
       let failure: unknown;
       try {
         await client.query('BEGIN');
         await client.query(`TRUNCATE ${quoteIdentifier(table)}`);
         const copy = client.query(
-          pgCopyStreams.from(
-            `COPY ${copyTarget(table, columns)} FROM STDIN WITH (FORMAT csv, HEADER true, FREEZE true)`,
-          ),
+          pgCopyStreams.from(`COPY ${copyTarget(table, columns)} FROM STDIN WITH (FORMAT csv, FREEZE true)`),
         );
-        await pipeline(createReadStream(path), copy);
+        await pipeline(Readable.from(chunks), copy);
         await client.query('COMMIT');
         return copy.rowCount;
       } catch (error) {
@@ -162,6 +160,27 @@ export async function openPglite(dataDir: string): Promise<DatabaseHandle> {
         if (size >= PGLITE_COPY_BATCH_BYTES) await flush();
       }
       await flush();
+    },
+    async copyCsv(table, columns, chunks) {
+      const statement = `COPY ${copyTarget(table, columns)} FROM '/dev/blob' WITH (FORMAT csv)`;
+      await pglite.query(`TRUNCATE ${quoteIdentifier(table)}`);
+      let copied = 0;
+      let batch: Uint8Array[] = [];
+      let size = 0;
+      const flush = async () => {
+        if (batch.length === 0) return;
+        const result = await pglite.query(statement, [], { blob: new Blob([Buffer.concat(batch)]) });
+        copied += result.affectedRows ?? 0;
+        batch = [];
+        size = 0;
+      };
+      for await (const chunk of chunks) {
+        batch.push(chunk);
+        size += chunk.length;
+        if (size >= PGLITE_COPY_BATCH_BYTES) await flush();
+      }
+      await flush();
+      return copied;
     },
     async exclusive(name, work) {
       if (running.has(name)) return { ran: false };

@@ -40,6 +40,8 @@ export function headerProblem(fields: readonly string[]): string | null {
     : `The first line is not the enrollment file header. Expected ${PPEF_COLUMNS.join(',')}; found ${fields.slice(0, 12).join(',').slice(0, 300)}.`;
 }
 
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
+
 const optional = (value: string): string | null => {
   const trimmed = value.trim();
   return trimmed === '' ? null : trimmed;
@@ -52,20 +54,12 @@ export function parsePpefRecord(
   if (fields.length !== PPEF_COLUMNS.length) {
     return { ok: false, reason: `has ${fields.length} fields instead of ${PPEF_COLUMNS.length}` };
   }
+  const trimmed = fields.map((f) => f.trim());
+  // A control character (a line break inside quotes, a NUL) belongs in no value, and PostgreSQL refuses NUL.
+  if (trimmed.some((value) => CONTROL_CHARACTER.test(value)))
+    return { ok: false, reason: 'has a control character in a field' };
   const [npi, flag, pacId, enrollmentId, typeCode, typeDescription, state, first, middle, last, org] =
-    fields.map((f) => f.trim()) as [
-      string,
-      string,
-      string,
-      string,
-      string,
-      string,
-      string,
-      string,
-      string,
-      string,
-      string,
-    ];
+    trimmed as [string, string, string, string, string, string, string, string, string, string, string];
   if (!isValidNpi(npi)) return { ok: false, reason: `NPI "${npi.slice(0, 20)}" is not a valid NPI` };
   if (flag !== 'Y' && flag !== 'N') return { ok: false, reason: 'MULTIPLE_NPI_FLAG is not Y or N' };
   if (!/^\d{10}$/.test(pacId)) return { ok: false, reason: 'PECOS_ASCT_CNTL_ID is not 10 digits' };
@@ -90,43 +84,3 @@ export function parsePpefRecord(
     },
   };
 }
-
-/** Escapes one value for PostgreSQL's COPY text format (backslash, tab, newline, carriage return; \N is NULL). */
-function copyText(value: string | null): string {
-  if (value === null) return '\\N';
-  return value.replace(/[\\\t\n\r]/g, (c) =>
-    c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r',
-  );
-}
-
-/** The row as one line of COPY text format, in the order of `PPEF_TABLE_COLUMNS`. */
-export function toCopyLine(row: PpefRow): string {
-  return `${[
-    row.npi,
-    row.enrollmentId,
-    row.multipleNpi ? 't' : 'f',
-    row.pacId,
-    copyText(row.providerTypeCode),
-    copyText(row.providerTypeDescription),
-    row.stateCode,
-    copyText(row.firstName),
-    copyText(row.middleName),
-    copyText(row.lastName),
-    copyText(row.organizationName),
-  ].join('\t')}\n`;
-}
-
-/** The table columns `toCopyLine` fills, in order. */
-export const PPEF_TABLE_COLUMNS = [
-  'npi',
-  'enrollment_id',
-  'multiple_npi',
-  'pac_id',
-  'provider_type_code',
-  'provider_type_description',
-  'state_code',
-  'first_name',
-  'middle_name',
-  'last_name',
-  'organization_name',
-] as const;

@@ -1,99 +1,22 @@
-import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import { PorticoError, type PpefImportReport } from '@portico/core';
-import { parse } from 'csv-parse';
-import { parse as parseSync } from 'csv-parse/sync';
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Clock } from '../clock.ts';
 import { startWaitingAcrossOffices } from '../storefront/start-subscriptions.ts';
 import type { DatabaseHandle } from '../db/connect.ts';
-import type { Database, PpefEnrollmentsTable } from '../db/database.ts';
-import { headerProblem, parsePpefRecord, PPEF_TABLE_COLUMNS, toCopyLine } from './format.ts';
-import { ppefRowIsCleanSql } from './sql-checks.ts';
-
-/** A malformed line of the file: its 1-based line number and what is wrong with it. */
-type MalformedLine = PpefImportReport['malformed'][number];
+import type { Database } from '../db/database.ts';
+import { PpefScreen, screenPpef } from './screen.ts';
 
 export type { PpefImportReport };
+export { MALFORMED_SAMPLE } from './screen.ts';
 
-export const MALFORMED_SAMPLE = 100;
 /** The name under which imports exclude each other (`DatabaseHandle.exclusive`), across every process. */
 export const PPEF_IMPORT_LOCK = 'ppef-import';
 const STAGING = 'ppef_enrollments_staging';
 const UNIQUE_VIOLATION = '23505';
-/** COPY chunks are grouped to about this many characters, so the loader is not fed one tiny write per row. */
-const CHUNK_CHARS = 256 * 1024;
-
-/** The SHA-256 of a file, read as a stream. */
-async function sha256Of(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk);
-  return hash.digest('hex');
-}
-
-interface ParseTally {
-  rowsRead: number;
-  rowsMalformed: number;
-  malformed: MalformedLine[];
-}
-
-function noteMalformed(tally: ParseTally, line: number, reason: string): void {
-  tally.rowsMalformed += 1;
-  if (tally.malformed.length < MALFORMED_SAMPLE) tally.malformed.push({ line, reason });
-}
-
-/**
- * Streams the file's valid rows as COPY text chunks. The header must be the PPEF header (else BAD_REQUEST);
- * other bad lines are counted with their line numbers and left out. Never holds more than one chunk.
- */
-async function* copyChunks(path: string, tally: ParseTally): AsyncGenerator<string> {
-  const parser = createReadStream(path).pipe(
-    parse({
-      bom: true,
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      skip_records_with_error: true,
-      on_skip: (error) => {
-        tally.rowsRead += 1;
-        noteMalformed(
-          tally,
-          Number(error?.lines ?? 0),
-          error ? `cannot be read as CSV (${error.code})` : 'cannot be read as CSV',
-        );
-        return undefined;
-      },
-    }),
-  );
-  let header = true;
-  let chunk = '';
-  for await (const { record, info } of parser as AsyncIterable<{
-    record: string[];
-    info: { lines: number };
-  }>) {
-    if (header) {
-      const problem = headerProblem(record);
-      if (problem) throw new PorticoError('BAD_REQUEST', problem, { fieldPath: 'file' });
-      header = false;
-      continue;
-    }
-    tally.rowsRead += 1;
-    const parsed = parsePpefRecord(record);
-    if (!parsed.ok) {
-      noteMalformed(tally, info.lines, parsed.reason);
-      continue;
-    }
-    chunk += toCopyLine(parsed.row);
-    if (chunk.length >= CHUNK_CHARS) {
-      yield chunk;
-      chunk = '';
-    }
-  }
-  if (header)
-    throw new PorticoError('BAD_REQUEST', 'The file is empty: it has no header line.', { fieldPath: 'file' });
-  if (chunk !== '') yield chunk;
-}
+/** The file is read in chunks of this size; each goes on to COPY as it is screened. */
+const READ_CHUNK_BYTES = 1024 * 1024;
 
 /** The table columns the file's columns go to, in the file's order (`PPEF_COLUMNS`). */
 const FILE_ORDER_COLUMNS = [
@@ -110,117 +33,8 @@ const FILE_ORDER_COLUMNS = [
   'organization_name',
 ] as const;
 
-/** Checks the header line itself (read alone, so a wrong file is refused before anything is loaded). */
-async function checkHeader(path: string): Promise<void> {
-  const stream = createReadStream(path, { start: 0, end: 64 * 1024 - 1 });
-  let head = '';
-  for await (const chunk of stream) head += String(chunk);
-  const firstLine = head.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
-  if (firstLine.trim() === '')
-    throw new PorticoError('BAD_REQUEST', 'The file is empty: it has no header line.', { fieldPath: 'file' });
-  const [fields = []] = parseSync(firstLine, { relax_quotes: true }) as string[][];
-  const problem = headerProblem(fields);
-  if (problem) throw new PorticoError('BAD_REQUEST', problem, { fieldPath: 'file' });
-}
-
-const isPostgresError = (error: unknown): boolean =>
-  typeof error === 'object' &&
-  error !== null &&
-  'code' in error &&
-  typeof error.code === 'string' &&
-  /^2[23]/.test(error.code);
-
-const DOUBTFUL = 'ppef_enrollments_doubtful';
-/** Doubtful rows are read back this many at a time. */
-const DOUBTFUL_PAGE = 5000;
-
-/** A staged row, with its record number in the file. */
-type StagedRow = Selectable<PpefEnrollmentsTable> & { record_no: string };
-
-/** A staged row as the file's fields, for `parsePpefRecord`. */
-function fieldsOf(row: StagedRow): string[] {
-  return [
-    row.npi,
-    row.multiple_npi ? 'Y' : 'N',
-    row.pac_id,
-    row.enrollment_id,
-    row.provider_type_code,
-    row.provider_type_description,
-    row.state_code,
-    row.first_name ?? '',
-    row.middle_name ?? '',
-    row.last_name ?? '',
-    row.organization_name ?? '',
-  ];
-}
-
-/**
- * The fast path, on PostgreSQL: PostgreSQL's own CSV parser copies the file straight into the typed staging table
- * (`COPY … FREEZE`, as `psql \copy` would, without the later hint-bit writes). One parallel scan then copies every
- * row that is not certainly clean (`ppefRowIsCleanSql`) aside, and they leave the staging table; those few are judged by `parsePpefRecord` itself, so the
- * reasons and line numbers are the ones the csv-parse path gives, and the valid ones (trimmed) go back. A file
- * PostgreSQL cannot take as it is (a short or long line, an empty required field, a flag that is not a boolean,
- * bad UTF-8) makes it answer false: the caller then reads the file with csv-parse, which reports those lines one
- * by one. Line numbers count records: a quoted field spanning lines is not expected in this file.
- */
-async function loadWithPostgresParser(
-  database: DatabaseHandle,
-  path: string,
-  tally: ParseTally,
-): Promise<boolean> {
-  if (!database.copyCsvFile) return false;
-  const { db } = database;
-  await checkHeader(path);
-  await sql`alter table ${sql.table(STAGING)} add column record_no bigint generated always as identity`.execute(
-    db,
-  );
-  try {
-    let copied: number;
-    try {
-      copied = await database.copyCsvFile(STAGING, FILE_ORDER_COLUMNS, path);
-    } catch (error) {
-      if (isPostgresError(error)) return false;
-      throw error;
-    }
-    // CREATE TABLE AS may scan in parallel (a DELETE may not); the doubtful rows are few, or the file is refused.
-    await sql`drop table if exists ${sql.table(DOUBTFUL)}`.execute(db);
-    await sql`
-      create table ${sql.table(DOUBTFUL)} as
-      select * from ${sql.table(STAGING)} where not ${sql.raw(ppefRowIsCleanSql)}`.execute(db);
-    const doubtful = await sql<{
-      any: boolean;
-    }>`select exists (select 1 from ${sql.table(DOUBTFUL)}) as any`.execute(db);
-    if (doubtful.rows[0]?.any) {
-      await sql`
-        delete from ${sql.table(STAGING)} s using ${sql.table(DOUBTFUL)} d where s.record_no = d.record_no`.execute(
-        db,
-      );
-    }
-    tally.rowsRead = copied;
-    for (let after = '0'; ;) {
-      const page = await sql<StagedRow>`
-        select * from ${sql.table(DOUBTFUL)} where record_no > ${after}::bigint
-        order by record_no limit ${DOUBTFUL_PAGE}`.execute(db);
-      const last = page.rows[page.rows.length - 1];
-      if (!last) break;
-      const valid: string[] = [];
-      for (const row of page.rows) {
-        const parsed = parsePpefRecord(fieldsOf(row));
-        if (parsed.ok) valid.push(toCopyLine(parsed.row));
-        else noteMalformed(tally, Number(row.record_no) + 1, parsed.reason);
-      }
-      if (valid.length > 0) await database.copyIn(STAGING, PPEF_TABLE_COLUMNS, [valid.join('')]);
-      after = last.record_no;
-    }
-    return true;
-  } finally {
-    await sql`drop table if exists ${sql.table(DOUBTFUL)}`.execute(db);
-    await sql`alter table ${sql.table(STAGING)} drop column record_no`.execute(db);
-  }
-}
-
 /** Memory for building the primary key: the sort of 3 million keys fits, instead of spilling to disk. */
-const KEY_BUILD_MEMORY = '256MB';
+const KEY_BUILD_MEMORY = '1GB';
 
 /** Adds the primary key to the staging table, removing exact (npi, enrollment) repeats first if there are any. */
 async function keyStaging(db: Kysely<Database>, kind: DatabaseHandle['kind']): Promise<number> {
@@ -265,11 +79,40 @@ async function flagMedicareGaps(trx: Kysely<Database>, fileId: string, now: Date
   return Number(result.numAffectedRows ?? 0n);
 }
 
+const isPostgresError = (error: unknown): error is { code: string; message: string } =>
+  typeof error === 'object' &&
+  error !== null &&
+  'code' in error &&
+  typeof error.code === 'string' &&
+  /^[0-9A-Z]{5}$/.test(error.code);
+
+/**
+ * Streams the file through the screen into the staging table with COPY: the file is read once, and the checksum,
+ * the row checks (in Node) and the parsing and writing (in PostgreSQL) run at the same time.
+ */
+async function loadStaging(database: DatabaseHandle, path: string, screen: PpefScreen): Promise<void> {
+  const chunks = createReadStream(path, { highWaterMark: READ_CHUNK_BYTES }) as AsyncIterable<Buffer>;
+  let copied: number;
+  try {
+    copied = await database.copyCsv(STAGING, FILE_ORDER_COLUMNS, screenPpef(chunks, screen));
+  } catch (error) {
+    // The screen passes only lines COPY reads; should one still fail, the import stops with PostgreSQL's reason.
+    if (isPostgresError(error))
+      throw new PorticoError('BAD_REQUEST', `The file could not be loaded: ${error.message}`, {
+        fieldPath: 'file',
+      });
+    throw error;
+  }
+  const passed = screen.tally.rowsRead - screen.tally.rowsMalformed;
+  if (copied !== passed) throw new Error(`COPY loaded ${copied} rows where the screen passed ${passed}.`);
+}
+
 /**
  * Imports a PPEF CSV: streamed, never whole in memory; loaded into a staging table and swapped in with one
  * transaction, so readers see the old file or the new one, never a mix. A failure or a killed process
  * leaves the current data as it was (the next import drops the stale staging table). The same file twice
- * changes nothing. More than `maxMalformedRatio` of bad rows rejects the file.
+ * changes nothing: its checksum, taken as it loads, matches the current file's and the staging table is dropped.
+ * More than `maxMalformedRatio` of bad rows rejects the file.
  */
 export async function importPpefFile(
   database: DatabaseHandle,
@@ -279,51 +122,44 @@ export async function importPpefFile(
     fileName?: string;
     maxMalformedRatio?: number;
     /** Told when each phase starts, for progress output. */
-    onPhase?: (phase: 'checksum' | 'load' | 'key' | 'swap') => void;
+    onPhase?: (phase: 'load' | 'key' | 'swap') => void;
   },
 ): Promise<PpefImportReport> {
   const { db } = database;
   const startedAt = options.clock.now();
   const fileName = options.fileName ?? basename(path);
-  options.onPhase?.('checksum');
-  const phaseStart = performance.now();
-  const sha256 = await sha256Of(path);
-  const phaseMs = { checksum: performance.now() - phaseStart, load: 0, key: 0, swap: 0 };
-  const current = await db
-    .selectFrom('ppef_files')
-    .select(['id', 'sha256'])
-    .where('status', '=', 'CURRENT')
-    .executeTakeFirst();
-  const tally: ParseTally = { rowsRead: 0, rowsMalformed: 0, malformed: [] };
-  if (current?.sha256 === sha256) {
-    return {
-      fileId: current.id,
-      fileName,
-      sha256,
-      outcome: 'unchanged',
-      rowsRead: 0,
-      rowsLoaded: 0,
-      rowsMalformed: 0,
-      rowsDuplicate: 0,
-      malformed: [],
-      officesFlagged: 0,
-      subscriptionsStarted: 0,
-      parser: 'csv-parse',
-      phaseMs,
-    };
-  }
-
+  const phaseMs = { load: 0, key: 0, swap: 0 };
   await sql`drop table if exists ${sql.table(STAGING)}`.execute(db);
   await sql`create table ${sql.table(STAGING)} (like ppef_enrollments including defaults)`.execute(db);
   try {
     options.onPhase?.('load');
     const loadStart = performance.now();
-    const fast = await loadWithPostgresParser(database, path, tally);
-    if (!fast) {
-      await sql`truncate ${sql.table(STAGING)}`.execute(db);
-      await database.copyIn(STAGING, PPEF_TABLE_COLUMNS, copyChunks(path, tally));
-    }
+    const screen = new PpefScreen();
+    await loadStaging(database, path, screen);
+    const { tally } = screen;
+    const sha256 = tally.sha256 ?? '';
     phaseMs.load = performance.now() - loadStart;
+    const current = await db
+      .selectFrom('ppef_files')
+      .select(['id', 'sha256'])
+      .where('status', '=', 'CURRENT')
+      .executeTakeFirst();
+    if (current?.sha256 === sha256) {
+      return {
+        fileId: current.id,
+        fileName,
+        sha256,
+        outcome: 'unchanged',
+        rowsRead: 0,
+        rowsLoaded: 0,
+        rowsMalformed: 0,
+        rowsDuplicate: 0,
+        malformed: [],
+        officesFlagged: 0,
+        subscriptionsStarted: 0,
+        phaseMs,
+      };
+    }
     const maxRatio = options.maxMalformedRatio ?? 0.01;
     if (tally.rowsRead === 0 || tally.rowsMalformed > tally.rowsRead * maxRatio) {
       const problem =
@@ -401,7 +237,6 @@ export async function importPpefFile(
       malformed: tally.malformed,
       officesFlagged,
       subscriptionsStarted,
-      parser: fast ? 'postgres' : 'csv-parse',
       phaseMs,
     };
   } finally {

@@ -1,0 +1,264 @@
+import { createHash } from 'node:crypto';
+import { PorticoError, type PpefImportReport } from '@portico/core';
+import { parse as parseSync } from 'csv-parse/sync';
+import { isCleanPpefLine } from './clean-row.ts';
+import { headerProblem, parsePpefRecord, type PpefRow } from './format.ts';
+
+/** A malformed line of the file: its 1-based line number and what is wrong with it. */
+type MalformedLine = PpefImportReport['malformed'][number];
+
+export const MALFORMED_SAMPLE = 100;
+/** No enrollment record comes near this; a longer one (an unclosed quote, say) is reported, not held. */
+const MAX_RECORD_BYTES = 64 * 1024;
+const NEWLINE = 0x0a;
+const CARRIAGE_RETURN = 0x0d;
+const QUOTE = 0x22;
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/** What the screen found: rows read and malformed, a sample of the malformed lines, and the file's SHA-256. */
+export interface ScreenTally {
+  rowsRead: number;
+  rowsMalformed: number;
+  malformed: MalformedLine[];
+  sha256: string | null;
+}
+
+/** A record whose quoted field runs past its line, gathered until its quotes balance. */
+interface OpenRecord {
+  line: number;
+  parts: Buffer[];
+  bytes: number;
+  quotes: number;
+}
+
+function countQuotes(bytes: Uint8Array, from: number, to: number): number {
+  let count = 0;
+  for (let at = bytes.indexOf(QUOTE, from); at !== -1 && at < to; at = bytes.indexOf(QUOTE, at + 1))
+    count += 1;
+  return count;
+}
+
+/** One value as a CSV field COPY reads back exactly: NULL unquoted and empty, any text quoted. */
+const csvField = (value: string | null) => (value === null ? '' : `"${value.replaceAll('"', '""')}"`);
+
+/** A valid row as a CSV line in the file's column order (`FILE_ORDER_COLUMNS` in import.ts). */
+function csvLine(row: PpefRow, lineEnd: string): string {
+  return [
+    csvField(row.npi),
+    row.multipleNpi ? 'Y' : 'N',
+    csvField(row.pacId),
+    csvField(row.enrollmentId),
+    csvField(row.providerTypeCode),
+    csvField(row.providerTypeDescription),
+    csvField(row.stateCode),
+    csvField(row.firstName),
+    csvField(row.middleName),
+    csvField(row.lastName),
+    csvField(row.organizationName),
+  ]
+    .join(',')
+    .concat(lineEnd);
+}
+
+/**
+ * Reads the enrollment file on its way to PostgreSQL's CSV COPY, in one pass that also takes its SHA-256. The
+ * header must be the PPEF header (else BAD_REQUEST). A line `isCleanPpefLine` passes goes on byte for byte, in
+ * runs of whole lines cut from the chunk read; any other record is read by csv-parse and judged by
+ * `parsePpefRecord`, which gives the reasons: a valid one goes on rewritten (trimmed, quoted), a malformed one is
+ * counted with its line number and left out. Lines are counted as physical lines, the header being line 1; a
+ * record whose quoted field spans lines is reported at its first. Holds one chunk, and at most one record of
+ * `MAX_RECORD_BYTES` besides.
+ */
+export class PpefScreen {
+  readonly tally: ScreenTally = { rowsRead: 0, rowsMalformed: 0, malformed: [], sha256: null };
+  private readonly hash = createHash('sha256');
+  private line = 0;
+  private headerSeen = false;
+  /** The line end of the first data line; COPY wants one style in a stream, so rewritten lines use it too. */
+  private lineEnd: '\n' | '\r\n' | null = null;
+  private carry: Buffer | null = null;
+  /** True while the rest of an overlong line is being passed over. */
+  private skipping = false;
+  private open: OpenRecord | null = null;
+  private out: Buffer[] = [];
+
+  /** Screens one chunk read from the file; answers what goes on to COPY (whole lines). */
+  push(chunk: Buffer): Buffer[] {
+    this.hash.update(chunk);
+    let from = 0;
+    if (this.skipping) {
+      // The rest of an overlong line.
+      const newline = chunk.indexOf(NEWLINE);
+      if (newline === -1) return this.flush();
+      this.skipping = false;
+      from = newline + 1;
+    } else if (this.carry) {
+      const newline = chunk.indexOf(NEWLINE);
+      if (newline === -1) {
+        this.keep(Buffer.concat([this.carry, chunk]));
+        return this.flush();
+      }
+      const joined = Buffer.concat([this.carry, chunk.subarray(0, newline + 1)]);
+      this.carry = null;
+      this.lines(joined, 0, joined.length);
+      from = newline + 1;
+    }
+    const lastNewline = chunk.lastIndexOf(NEWLINE);
+    if (lastNewline < from) {
+      if (from < chunk.length) this.keep(Buffer.from(chunk.subarray(from)));
+      return this.flush();
+    }
+    this.lines(chunk, from, lastNewline + 1);
+    if (lastNewline + 1 < chunk.length) this.keep(Buffer.from(chunk.subarray(lastNewline + 1)));
+    return this.flush();
+  }
+
+  /** Screens what is left at the end of the file (a last line without a line end, an open record). */
+  end(): Buffer[] {
+    if (this.carry) {
+      const last = Buffer.concat([this.carry, Buffer.from(this.lineEnd ?? '\n')]);
+      this.carry = null;
+      this.lines(last, 0, last.length);
+    }
+    if (this.open) this.closeOpenRecord();
+    if (!this.headerSeen)
+      throw new PorticoError('BAD_REQUEST', 'The file is empty: it has no header line.', {
+        fieldPath: 'file',
+      });
+    this.tally.sha256 = this.hash.digest('hex');
+    return this.flush();
+  }
+
+  private flush(): Buffer[] {
+    const out = this.out;
+    this.out = [];
+    return out;
+  }
+
+  /** Keeps the start of a line until its end is read; one longer than any record is reported and skipped. */
+  private keep(partial: Buffer): void {
+    this.carry = null;
+    if (partial.length <= MAX_RECORD_BYTES) {
+      this.carry = partial;
+      return;
+    }
+    if (!this.headerSeen)
+      throw new PorticoError(
+        'BAD_REQUEST',
+        `The first line is not the enrollment file header: it is longer than ${MAX_RECORD_BYTES} bytes.`,
+        {
+          fieldPath: 'file',
+        },
+      );
+    this.line += 1;
+    this.tally.rowsRead += 1;
+    this.noteMalformed(this.line, `is longer than ${MAX_RECORD_BYTES} bytes`);
+    this.skipping = true;
+  }
+
+  /** Screens the whole lines in `bytes[from..to)` (`to` just past a line feed). */
+  private lines(bytes: Buffer, from: number, to: number): void {
+    let run = from;
+    for (let start = from; start < to;) {
+      const newline = bytes.indexOf(NEWLINE, start);
+      const next = newline === -1 || newline >= to ? to : newline + 1;
+      this.line += 1;
+      const crlf = next - start >= 2 && bytes[next - 2] === CARRIAGE_RETURN;
+      const end = next - 1 - (crlf ? 1 : 0);
+      if (this.headerSeen && this.open === null && end > start) {
+        this.lineEnd ??= crlf ? '\r\n' : '\n';
+        if ((this.lineEnd === '\r\n') === crlf && isCleanPpefLine(bytes, start, end)) {
+          this.tally.rowsRead += 1;
+          start = next;
+          continue;
+        }
+      }
+      if (run < start) this.out.push(bytes.subarray(run, start));
+      this.screenLine(bytes.subarray(start, end), crlf);
+      run = next;
+      start = next;
+    }
+    if (run < to) this.out.push(bytes.subarray(run, to));
+  }
+
+  /** A line that is not certainly clean: the header, a blank line, part of an open record, or a doubtful row. */
+  private screenLine(text: Buffer, crlf: boolean): void {
+    if (!this.headerSeen) {
+      this.checkHeader(this.line === 1 && text.subarray(0, 3).equals(BOM) ? text.subarray(3) : text);
+      return;
+    }
+    if (this.open) {
+      this.open.parts.push(text, Buffer.from(crlf ? '\r\n' : '\n'));
+      this.open.bytes += text.length + 2;
+      this.open.quotes += countQuotes(text, 0, text.length);
+      if (this.open.quotes % 2 === 0 || this.open.bytes > MAX_RECORD_BYTES) this.closeOpenRecord();
+      return;
+    }
+    if (text.length === 0) return;
+    const quotes = countQuotes(text, 0, text.length);
+    if (quotes % 2 === 1) {
+      this.open = {
+        line: this.line,
+        parts: [text, Buffer.from(crlf ? '\r\n' : '\n')],
+        bytes: text.length,
+        quotes,
+      };
+      return;
+    }
+    this.judge(text.toString('utf8'), this.line);
+  }
+
+  private closeOpenRecord(): void {
+    const open = this.open;
+    if (!open) return;
+    this.open = null;
+    // The record's own last line end is not part of it.
+    this.judge(Buffer.concat(open.parts.slice(0, -1)).toString('utf8'), open.line);
+  }
+
+  /** Reads one record with csv-parse and judges it with `parsePpefRecord`. */
+  private judge(record: string, line: number): void {
+    this.tally.rowsRead += 1;
+    let fields: string[];
+    try {
+      const records = parseSync(record, { relax_column_count: true }) as string[][];
+      if (records.length !== 1 || !records[0]) throw new Error('not one record');
+      fields = records[0];
+    } catch (error) {
+      const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : null;
+      this.noteMalformed(line, code ? `cannot be read as CSV (${code})` : 'cannot be read as CSV');
+      return;
+    }
+    const parsed = parsePpefRecord(fields);
+    if (parsed.ok) this.out.push(Buffer.from(csvLine(parsed.row, this.lineEnd ?? '\n')));
+    else this.noteMalformed(line, parsed.reason);
+  }
+
+  private checkHeader(text: Buffer): void {
+    const line = text.toString('utf8');
+    if (line.trim() === '')
+      throw new PorticoError('BAD_REQUEST', 'The file is empty: it has no header line.', {
+        fieldPath: 'file',
+      });
+    let fields: string[] = [];
+    try {
+      fields = (parseSync(line, { relax_quotes: true }) as string[][])[0] ?? [];
+    } catch {
+      // An unreadable header is reported as not being the header, below.
+    }
+    const problem = headerProblem(fields);
+    if (problem) throw new PorticoError('BAD_REQUEST', problem, { fieldPath: 'file' });
+    this.headerSeen = true;
+  }
+
+  private noteMalformed(line: number, reason: string): void {
+    this.tally.rowsMalformed += 1;
+    if (this.tally.malformed.length < MALFORMED_SAMPLE) this.tally.malformed.push({ line, reason });
+  }
+}
+
+/** Screens a stream of file chunks (see `PpefScreen`), yielding what goes on to COPY. */
+export async function* screenPpef(chunks: AsyncIterable<Buffer>, screen: PpefScreen): AsyncGenerator<Buffer> {
+  for await (const chunk of chunks) yield* screen.push(chunk);
+  yield* screen.end();
+}
