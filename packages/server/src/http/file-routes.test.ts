@@ -130,6 +130,11 @@ describe('streamed files through the HTTP server and the SDK', () => {
     assert.equal(report.rowsMalformed, report.malformed.length);
     const again = await system.files.importPpef(await openAsBlob(file), { fileName: 'ppef-2026-11.csv' });
     assert.equal(again.outcome, 'unchanged');
+    assert.deepEqual(
+      again.phaseMs,
+      { load: 0, key: 0, swap: 0 },
+      'hashed as it was uploaded, never loaded again',
+    );
 
     const wrongHeader = join(dir, 'wrong.csv');
     writeFileSync(wrongHeader, `${PPEF_COLUMNS.slice(1).join(',')}\n1,2,3\n`);

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -163,9 +163,23 @@ export function createFileRoutes(services: Services, database: DatabaseHandle) {
     const outcome = await database.exclusive(PPEF_IMPORT_LOCK, async () => {
       const path = join(tmpdir(), `portico-ppef-${randomUUID()}.csv`);
       try {
-        // Streamed to disk, never whole in memory; the import then streams it again.
-        await pipeline(req, createWriteStream(path));
-        return await importPpefFile(database, path, { clock: services.clock, fileName });
+        // Streamed to disk, never whole in memory, and hashed on the way: the same file again is not loaded.
+        const hash = createHash('sha256');
+        await pipeline(
+          req,
+          async function* (upload: AsyncIterable<Buffer>) {
+            for await (const chunk of upload) {
+              hash.update(chunk);
+              yield chunk;
+            }
+          },
+          createWriteStream(path),
+        );
+        return await importPpefFile(database, path, {
+          clock: services.clock,
+          fileName,
+          sha256: hash.digest('hex'),
+        });
       } finally {
         await rm(path, { force: true });
       }

@@ -107,6 +107,35 @@ async function loadStaging(database: DatabaseHandle, path: string, screen: PpefS
   if (copied !== passed) throw new Error(`COPY loaded ${copied} rows where the screen passed ${passed}.`);
 }
 
+/** The report for a file that is already the current one, or null when it is not. */
+async function unchangedReport(
+  db: Kysely<Database>,
+  sha256: string,
+  fileName: string,
+  phaseMs: PpefImportReport['phaseMs'],
+): Promise<PpefImportReport | null> {
+  const current = await db
+    .selectFrom('ppef_files')
+    .select(['id', 'sha256'])
+    .where('status', '=', 'CURRENT')
+    .executeTakeFirst();
+  if (current?.sha256 !== sha256) return null;
+  return {
+    fileId: current.id,
+    fileName,
+    sha256,
+    outcome: 'unchanged',
+    rowsRead: 0,
+    rowsLoaded: 0,
+    rowsMalformed: 0,
+    rowsDuplicate: 0,
+    malformed: [],
+    officesFlagged: 0,
+    subscriptionsStarted: 0,
+    phaseMs,
+  };
+}
+
 /**
  * Imports a PPEF CSV: streamed, never whole in memory; loaded into a staging table and swapped in with one
  * transaction, so readers see the old file or the new one, never a mix. A failure or a killed process
@@ -121,6 +150,8 @@ export async function importPpefFile(
     clock: Clock;
     fileName?: string;
     maxMalformedRatio?: number;
+    /** The file's SHA-256 when the caller took it already (an upload, as it was written): a repeat skips the load. */
+    sha256?: string;
     /** Told when each phase starts, for progress output. */
     onPhase?: (phase: 'load' | 'key' | 'swap') => void;
   },
@@ -129,6 +160,10 @@ export async function importPpefFile(
   const startedAt = options.clock.now();
   const fileName = options.fileName ?? basename(path);
   const phaseMs = { load: 0, key: 0, swap: 0 };
+  if (options.sha256) {
+    const unchanged = await unchangedReport(db, options.sha256, fileName, phaseMs);
+    if (unchanged) return unchanged;
+  }
   await sql`drop table if exists ${sql.table(STAGING)}`.execute(db);
   await sql`create table ${sql.table(STAGING)} (like ppef_enrollments including defaults)`.execute(db);
   try {
@@ -139,27 +174,8 @@ export async function importPpefFile(
     const { tally } = screen;
     const sha256 = tally.sha256 ?? '';
     phaseMs.load = performance.now() - loadStart;
-    const current = await db
-      .selectFrom('ppef_files')
-      .select(['id', 'sha256'])
-      .where('status', '=', 'CURRENT')
-      .executeTakeFirst();
-    if (current?.sha256 === sha256) {
-      return {
-        fileId: current.id,
-        fileName,
-        sha256,
-        outcome: 'unchanged',
-        rowsRead: 0,
-        rowsLoaded: 0,
-        rowsMalformed: 0,
-        rowsDuplicate: 0,
-        malformed: [],
-        officesFlagged: 0,
-        subscriptionsStarted: 0,
-        phaseMs,
-      };
-    }
+    const unchanged = await unchangedReport(db, sha256, fileName, phaseMs);
+    if (unchanged) return unchanged;
     const maxRatio = options.maxMalformedRatio ?? 0.01;
     if (tally.rowsRead === 0 || tally.rowsMalformed > tally.rowsRead * maxRatio) {
       const problem =

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { PorticoError, type PpefImportReport } from '@portico/core';
 import { parse as parseSync } from 'csv-parse/sync';
+import { stringify as stringifySync } from 'csv-stringify/sync';
 import { isCleanPpefLine } from './clean-row.ts';
 import { headerProblem, parsePpefRecord, type PpefRow } from './format.ts';
 
@@ -38,26 +39,25 @@ function countQuotes(bytes: Uint8Array, from: number, to: number): number {
   return count;
 }
 
-/** One value as a CSV field COPY reads back exactly: NULL unquoted and empty, any text quoted. */
-const csvField = (value: string | null) => (value === null ? '' : `"${value.replaceAll('"', '""')}"`);
-
-/** A valid row as a CSV line in the file's column order (`FILE_ORDER_COLUMNS` in import.ts). */
+/**
+ * A valid row as a CSV line in the file's column order (`FILE_ORDER_COLUMNS` in import.ts), as COPY reads it back
+ * exactly: every text quoted (so an empty description stays an empty string), NULL unquoted and empty.
+ */
 function csvLine(row: PpefRow, lineEnd: string): string {
-  return [
-    csvField(row.npi),
+  const fields = [
+    row.npi,
     row.multipleNpi ? 'Y' : 'N',
-    csvField(row.pacId),
-    csvField(row.enrollmentId),
-    csvField(row.providerTypeCode),
-    csvField(row.providerTypeDescription),
-    csvField(row.stateCode),
-    csvField(row.firstName),
-    csvField(row.middleName),
-    csvField(row.lastName),
-    csvField(row.organizationName),
-  ]
-    .join(',')
-    .concat(lineEnd);
+    row.pacId,
+    row.enrollmentId,
+    row.providerTypeCode,
+    row.providerTypeDescription,
+    row.stateCode,
+    row.firstName,
+    row.middleName,
+    row.lastName,
+    row.organizationName,
+  ];
+  return stringifySync([fields], { quoted_string: true, record_delimiter: lineEnd });
 }
 
 /**
