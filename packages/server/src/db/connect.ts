@@ -23,15 +23,6 @@ export interface DatabaseHandle {
   /** Listens on a channel on a dedicated connection; returns what stops listening. */
   listen(channel: string, onNotification: NotificationHandler): Promise<() => Promise<void>>;
   /**
-   * Bulk-loads chunks of COPY text format (whole lines) into a table: `COPY … FROM STDIN` on PostgreSQL,
-   * `/dev/blob` batches of bounded size on PGlite. Memory stays bounded by one batch either way.
-   */
-  copyIn(
-    table: string,
-    columns: readonly string[],
-    chunks: AsyncIterable<string> | Iterable<string>,
-  ): Promise<void>;
-  /**
    * Empties `table` and loads CSV (whole lines, no header) into it with PostgreSQL's own CSV parser; the lines'
    * fields map in order to `columns`. PostgreSQL: one transaction of `TRUNCATE` and `COPY … FROM STDIN WITH (FORMAT
    * csv, FREEZE true)` (frozen rows need no hint-bit writes on the first scan), fed as the chunks come. PGlite:
@@ -79,15 +70,6 @@ export function openPostgres(connectionString: string, poolSize = 10): DatabaseH
         await client.end().catch(() => undefined);
       };
     },
-    async copyIn(table, columns, chunks) {
-      const client = await pool.connect();
-      try {
-        const copy = client.query(pgCopyStreams.from(`COPY ${copyTarget(table, columns)} FROM STDIN`));
-        await pipeline(Readable.from(chunks), copy);
-      } finally {
-        client.release();
-      }
-    },
     async copyCsv(table, columns, chunks) {
       const client = await pool.connect();
       let failure: unknown;
@@ -131,6 +113,31 @@ export function openPostgres(connectionString: string, poolSize = 10): DatabaseH
   };
 }
 
+/** Runs a PGlite `COPY … FROM '/dev/blob'` once per batch of whole-line chunks of bounded size; answers the rows. */
+async function copyInBlobBatches(
+  pglite: PGlite,
+  statement: string,
+  chunks: AsyncIterable<Uint8Array>,
+): Promise<number> {
+  let copied = 0;
+  let batch: Uint8Array<ArrayBuffer>[] = [];
+  let size = 0;
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const result = await pglite.query(statement, [], { blob: new Blob(batch) });
+    copied += result.affectedRows ?? 0;
+    batch = [];
+    size = 0;
+  };
+  for await (const chunk of chunks) {
+    batch.push(new Uint8Array(chunk));
+    size += chunk.length;
+    if (size >= PGLITE_COPY_BATCH_BYTES) await flush();
+  }
+  await flush();
+  return copied;
+}
+
 /** Opens embedded PGlite persisted in a directory, or in memory for `memory://`. */
 export async function openPglite(dataDir: string): Promise<DatabaseHandle> {
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
@@ -144,43 +151,10 @@ export async function openPglite(dataDir: string): Promise<DatabaseHandle> {
       const stop = await pglite.listen(channel, onNotification);
       return stop;
     },
-    async copyIn(table, columns, chunks) {
-      const statement = `COPY ${copyTarget(table, columns)} FROM '/dev/blob'`;
-      let batch: string[] = [];
-      let size = 0;
-      const flush = async () => {
-        if (batch.length === 0) return;
-        await pglite.query(statement, [], { blob: new Blob(batch) });
-        batch = [];
-        size = 0;
-      };
-      for await (const chunk of chunks) {
-        batch.push(chunk);
-        size += chunk.length;
-        if (size >= PGLITE_COPY_BATCH_BYTES) await flush();
-      }
-      await flush();
-    },
     async copyCsv(table, columns, chunks) {
-      const statement = `COPY ${copyTarget(table, columns)} FROM '/dev/blob' WITH (FORMAT csv)`;
       await pglite.query(`TRUNCATE ${quoteIdentifier(table)}`);
-      let copied = 0;
-      let batch: Uint8Array[] = [];
-      let size = 0;
-      const flush = async () => {
-        if (batch.length === 0) return;
-        const result = await pglite.query(statement, [], { blob: new Blob([Buffer.concat(batch)]) });
-        copied += result.affectedRows ?? 0;
-        batch = [];
-        size = 0;
-      };
-      for await (const chunk of chunks) {
-        batch.push(chunk);
-        size += chunk.length;
-        if (size >= PGLITE_COPY_BATCH_BYTES) await flush();
-      }
-      await flush();
-      return copied;
+      const statement = `COPY ${copyTarget(table, columns)} FROM '/dev/blob' WITH (FORMAT csv)`;
+      return copyInBlobBatches(pglite, statement, chunks);
     },
     async exclusive(name, work) {
       if (running.has(name)) return { ran: false };

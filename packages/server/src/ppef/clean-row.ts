@@ -1,7 +1,7 @@
 /**
  * The enrollment file's row rules (`parsePpefRecord` in format.ts) as a check on the raw bytes of one line, so the
- * import can hand the line to PostgreSQL's CSV parser untouched. It answers only "certainly clean": plain ASCII,
- * no quote, 11 fields, every rule met and no value that trimming would change. Every other line goes to
+ * import can hand the line to PostgreSQL's CSV parser untouched. It answers only "certainly clean": printable ASCII,
+ * 11 fields (quoted only when no quote is inside), every rule met and no value that trimming would change. Every other line goes to
  * `parsePpefRecord` itself, which has the last word (and the reasons), so the two never disagree on a loaded row.
  * A test runs both on the same values.
  */
