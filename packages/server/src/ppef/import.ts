@@ -33,6 +33,17 @@ const FILE_ORDER_COLUMNS = [
   'organization_name',
 ] as const;
 
+/** The SQLSTATE of an error the database reported (PostgreSQL or PGlite), or null for any other error. */
+function sqlState(error: unknown): string | null {
+  return typeof error === 'object' &&
+    error !== null &&
+    'severity' in error &&
+    'code' in error &&
+    typeof error.code === 'string'
+    ? error.code
+    : null;
+}
+
 /** Memory for building the primary key: the sort of 3 million keys fits, instead of spilling to disk. */
 const KEY_BUILD_MEMORY = '1GB';
 
@@ -50,8 +61,7 @@ async function keyStaging(db: Kysely<Database>, kind: DatabaseHandle['kind']): P
     return 0;
   } catch (error) {
     // Only repeated (npi, enrollment) pairs are expected here; anything else is a real failure.
-    if (!(typeof error === 'object' && error !== null && 'code' in error && error.code === UNIQUE_VIOLATION))
-      throw error;
+    if (sqlState(error) !== UNIQUE_VIOLATION) throw error;
     const removed = await sql`
       delete from ${sql.table(STAGING)} a using ${sql.table(STAGING)} b
       where a.npi = b.npi and a.enrollment_id = b.enrollment_id and a.ctid > b.ctid`.execute(db);
@@ -79,13 +89,6 @@ async function flagMedicareGaps(trx: Kysely<Database>, fileId: string, now: Date
   return Number(result.numAffectedRows ?? 0n);
 }
 
-const isPostgresError = (error: unknown): error is { code: string; message: string } =>
-  typeof error === 'object' &&
-  error !== null &&
-  'code' in error &&
-  typeof error.code === 'string' &&
-  /^[0-9A-Z]{5}$/.test(error.code);
-
 /**
  * Streams the file through the screen into the staging table with COPY: the file is read once, and the checksum,
  * the row checks (in Node) and the parsing and writing (in PostgreSQL) run at the same time.
@@ -97,7 +100,7 @@ async function loadStaging(database: DatabaseHandle, path: string, screen: PpefS
     copied = await database.copyCsv(STAGING, FILE_ORDER_COLUMNS, screenPpef(chunks, screen));
   } catch (error) {
     // The screen passes only lines COPY reads; should one still fail, the import stops with PostgreSQL's reason.
-    if (isPostgresError(error))
+    if (error instanceof Error && sqlState(error) !== null)
       throw new PorticoError('BAD_REQUEST', `The file could not be loaded: ${error.message}`, {
         fieldPath: 'file',
       });

@@ -24,20 +24,20 @@ export interface ScreenTally {
   sha256: string | null;
 }
 
-/** A record whose quoted field runs past its line, gathered until its quotes balance. */
+/** A record whose quoted field runs past its line: its first line number and its text so far, line ends kept. */
 interface OpenRecord {
   line: number;
-  parts: Buffer[];
-  bytes: number;
-  quotes: number;
+  text: string;
 }
 
-function countQuotes(bytes: Uint8Array, from: number, to: number): number {
+function countQuotes(bytes: Uint8Array): number {
   let count = 0;
-  for (let at = bytes.indexOf(QUOTE, from); at !== -1 && at < to; at = bytes.indexOf(QUOTE, at + 1))
-    count += 1;
+  for (let at = bytes.indexOf(QUOTE); at !== -1; at = bytes.indexOf(QUOTE, at + 1)) count += 1;
   return count;
 }
+
+const emptyFile = () =>
+  new PorticoError('BAD_REQUEST', 'The file is empty: it has no header line.', { fieldPath: 'file' });
 
 /**
  * A valid row as a CSV line in the file's column order (`FILE_ORDER_COLUMNS` in import.ts), as COPY reads it back
@@ -121,10 +121,7 @@ export class PpefScreen {
       this.lines(last, 0, last.length);
     }
     if (this.open) this.closeOpenRecord();
-    if (!this.headerSeen)
-      throw new PorticoError('BAD_REQUEST', 'The file is empty: it has no header line.', {
-        fieldPath: 'file',
-      });
+    if (!this.headerSeen) throw emptyFile();
     this.tally.sha256 = this.hash.digest('hex');
     return this.flush();
   }
@@ -188,21 +185,15 @@ export class PpefScreen {
       return;
     }
     if (this.open) {
-      this.open.parts.push(text, Buffer.from(crlf ? '\r\n' : '\n'));
-      this.open.bytes += text.length + 2;
-      this.open.quotes += countQuotes(text, 0, text.length);
-      if (this.open.quotes % 2 === 0 || this.open.bytes > MAX_RECORD_BYTES) this.closeOpenRecord();
+      this.open.text += text.toString('utf8');
+      // Quotes balance again: the record ends with this line.
+      if (countQuotes(text) % 2 === 1 || this.open.text.length > MAX_RECORD_BYTES) this.closeOpenRecord();
+      else this.open.text += crlf ? '\r\n' : '\n';
       return;
     }
     if (text.length === 0) return;
-    const quotes = countQuotes(text, 0, text.length);
-    if (quotes % 2 === 1) {
-      this.open = {
-        line: this.line,
-        parts: [text, Buffer.from(crlf ? '\r\n' : '\n')],
-        bytes: text.length,
-        quotes,
-      };
+    if (countQuotes(text) % 2 === 1) {
+      this.open = { line: this.line, text: `${text.toString('utf8')}${crlf ? '\r\n' : '\n'}` };
       return;
     }
     this.judge(text.toString('utf8'), this.line);
@@ -212,8 +203,7 @@ export class PpefScreen {
     const open = this.open;
     if (!open) return;
     this.open = null;
-    // The record's own last line end is not part of it.
-    this.judge(Buffer.concat(open.parts.slice(0, -1)).toString('utf8'), open.line);
+    this.judge(open.text, open.line);
   }
 
   /** Reads one record with csv-parse and judges it with `parsePpefRecord`. */
@@ -236,10 +226,7 @@ export class PpefScreen {
 
   private checkHeader(text: Buffer): void {
     const line = text.toString('utf8');
-    if (line.trim() === '')
-      throw new PorticoError('BAD_REQUEST', 'The file is empty: it has no header line.', {
-        fieldPath: 'file',
-      });
+    if (line.trim() === '') throw emptyFile();
     let fields: string[] = [];
     try {
       fields = (parseSync(line, { relax_quotes: true }) as string[][])[0] ?? [];
