@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { mutation, query } from '../contract/define.ts';
+import { medicarePlansSchema } from '../storefront/schemas.ts';
 import { rosterImportInputSchema, rosterReportSchema } from './roster.ts';
 import { providerInputSchema, providerSchema, updateProviderInputSchema } from './schemas.ts';
 
@@ -18,6 +19,13 @@ export const providersContract = {
     auditRead: 'provider',
     input: z.object({ id: z.uuid() }),
     output: providerSchema,
+  }),
+  medicarePlans: query({
+    summary:
+      "The office's held plans that need a Medicare-enrolled provider, each with its status and ready-by day, and what the provider list still lacks for them.",
+    permission: 'providers.view',
+    input: z.void(),
+    output: medicarePlansSchema,
   }),
   add: mutation({
     summary: 'Adds a provider (NPI, name, TIN). An NPI appears once per office.',

@@ -65,6 +65,19 @@ export const providerListGapSchema = z.object({
 });
 export type ProviderListGap = z.infer<typeof providerListGapSchema>;
 
+/**
+ * Where the office's Medicare plans stand with respect to its provider list: the held subscriptions to plans that
+ * need a Medicare-enrolled provider (waiting for the list, activating with the day they are ready by, or running),
+ * and what the list lacks. The provider manager shows it beside the list; prices stay with the storefront.
+ */
+export const medicarePlansSchema = z.object({
+  plans: z.array(
+    subscriptionSchema.pick({ id: true, planCode: true, planName: true, status: true, readyBy: true }),
+  ),
+  providerListGaps: z.array(providerListGapSchema),
+});
+export type MedicarePlans = z.infer<typeof medicarePlansSchema>;
+
 /** Everything the storefront shows in one read. */
 export const storefrontOverviewSchema = z.object({
   /** The office's calendar day, in its time zone. */

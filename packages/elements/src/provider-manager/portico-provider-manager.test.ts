@@ -62,6 +62,47 @@ describe('<portico-provider-manager>', () => {
     expect(shadow().querySelector('dialog[open]')).to.equal(null);
   });
 
+  it('says what a waiting Medicare plan needs, then the day it is ready by, in the same words as the storefront', async () => {
+    const root = await fixture(
+      html`<portico-root url=${server.url} token=${server.tokens.awaitingMedicare}>
+        <portico-provider-manager></portico-provider-manager>
+        <portico-storefront></portico-storefront>
+      </portico-root>`,
+    );
+    const element = root.querySelector('portico-provider-manager') as PorticoProviderManager;
+    const shadow = () => element.shadowRoot as ShadowRoot;
+    const storefront = () => root.querySelector('portico-storefront')?.shadowRoot as ShadowRoot;
+    const notice = () => shadow().querySelector('[part="medicare-plans"]');
+    await until(() => shadow().querySelector('[part="provider-gaps"]') !== null);
+    expect(notice()?.getAttribute('role')).to.equal('status');
+    const gaps = shadow().querySelector('[part="provider-gaps"]')?.textContent ?? '';
+    expect(gaps).to.contain('Medicare: waiting for your provider list.');
+    await until(() => storefront()?.querySelector('[part="provider-gaps"]') != null);
+    const words = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    expect(words(shadow().querySelector('[part="provider-gaps"]'))).to.equal(
+      words(storefront().querySelector('[part="provider-gaps"]')),
+    );
+    await expect(element).to.be.accessible();
+
+    shadow().querySelector<HTMLButtonElement>('[part="add"]')?.click();
+    await element.updateComplete;
+    fill(shadow(), { npi: ENROLLED_B, firstName: 'Casey', lastName: 'Ward', tin: '12-3456789' });
+    await element.updateComplete;
+    submit(shadow());
+    await until(() => shadow().querySelector('[part="activation"]') !== null);
+    expect(shadow().querySelector('[part="provider-gaps"]')).to.equal(null);
+    const activation = words(shadow().querySelector('[part="activation"]'));
+    // The fixture's clock says Monday, November 23: ready by the end of the second business day after it.
+    expect(activation).to.equal(
+      'Medicare: Activating, ready by Nov 25, 2026. Your provider list is complete.',
+    );
+    // The storefront beside it reloads on the change and shows the same day.
+    await until(() => storefront().querySelector('[part="provider-gaps"]') === null, 8000);
+    const badges = [...storefront().querySelectorAll('[part="status"]')].map((badge) => words(badge));
+    expect(activation).to.contain(badges.find((badge) => badge.startsWith('Activating')) ?? 'no badge');
+    await expect(element).to.be.accessible();
+  });
+
   it('checks the NPI and TIN as the user types, with the same rules as the server, before sending anything', async () => {
     const { element, shadow } = await mount(server.tokens.providerManager);
     shadow().querySelector<HTMLButtonElement>('[part="add"]')?.click();

@@ -1,11 +1,12 @@
 import { consume } from '@lit/context';
 import { Task } from '@lit/task';
-import { PorticoError, type PorticoClient, type Provider } from '@portico/core';
+import { PorticoError, type MedicarePlans, type PorticoClient, type Provider } from '@portico/core';
 import { html, LitElement, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { porticoClientContext } from '../root/client-context.ts';
 import { LiveReloadController } from '../shared/live-reload.ts';
+import { activationNotice, bannerStyles, providerListGapsNotice } from '../shared/medicare-notice.ts';
 import { RowWindowController } from '../shared/row-window.ts';
 import { saveFile } from '../shared/save-file.ts';
 import { baseStyles } from '../shared/states.styles.ts';
@@ -50,7 +51,9 @@ const fieldLabels: Record<keyof ProviderDraft, string> = {
 /**
  * @summary The office's provider list: NPI, name, TIN (SSNs masked), Medicare status; add, edit and remove.
  *
- * Must sit inside `<portico-root>`. People without the practice set-up permission see the list read-only.
+ * Must sit inside `<portico-root>`. People without the practice set-up permission see the list read-only. When the
+ * office holds a Medicare plan, a notice above the list says what the list still lacks for it, or, once the list is
+ * complete, the day Medicare services are ready by: the same facts and words as `<portico-storefront>`.
  *
  * @event portico-providers-changed - Providers were added, updated, removed or imported from a roster.
  *   `detail`: `{ action, providerId, count }`.
@@ -61,6 +64,9 @@ const fieldLabels: Record<keyof ProviderDraft, string> = {
  * @csspart download - The Download roster (CSV) button.
  * @csspart dialog - The add/edit and remove dialogs.
  * @csspart medicare - A provider's Medicare status.
+ * @csspart medicare-plans - The notice of the office's Medicare plans (a live region).
+ * @csspart provider-gaps - What the provider list lacks for a Medicare plan.
+ * @csspart activation - The Medicare plans being activated, with their ready-by day.
  * @csspart roster - The roster upload form.
  * @csspart progress - The upload progress indicator.
  * @csspart roster-report - The table of roster rows that were not added.
@@ -71,11 +77,12 @@ const fieldLabels: Record<keyof ProviderDraft, string> = {
  * @cssproperty --portico-color-border - Borders and rules.
  * @cssproperty --portico-color-danger - Errors.
  * @cssproperty --portico-color-success - Medicare-enrolled status.
+ * @cssproperty --portico-color-warning - The notice of what the provider list lacks.
  * @cssproperty --portico-radius - Corner radius.
  */
 @customElement('portico-provider-manager')
 export class PorticoProviderManager extends LitElement {
-  static override styles = [baseStyles, tableStyles, listStyles, providerManagerStyles];
+  static override styles = [baseStyles, tableStyles, listStyles, bannerStyles, providerManagerStyles];
 
   @consume({ context: porticoClientContext, subscribe: true })
   @state()
@@ -102,7 +109,8 @@ export class PorticoProviderManager extends LitElement {
   private readonly liveReload = new LiveReloadController(
     this,
     () => this.client,
-    ['provider.changed'],
+    // A sign-up in the storefront changes the Medicare notice.
+    ['provider.changed', 'subscription.changed'],
     () => {
       if (!this.busy) void this.data.run();
     },
@@ -121,11 +129,12 @@ export class PorticoProviderManager extends LitElement {
           'BAD_REQUEST',
           'This element must be placed inside <portico-root> with a server URL.',
         );
-      const [session, providers] = await Promise.all([
+      const [session, providers, medicare] = await Promise.all([
         client.organizations.me.query(undefined, { signal }),
         client.providers.list.query(undefined, { signal }),
+        client.providers.medicarePlans.query(undefined, { signal }),
       ]);
-      return { canManage: session.permissions.includes('practice_setup.manage'), providers };
+      return { canManage: session.permissions.includes('practice_setup.manage'), providers, medicare };
     },
   });
 
@@ -295,10 +304,22 @@ export class PorticoProviderManager extends LitElement {
     </th>`;
   }
 
-  private renderList({ canManage, providers }: { canManage: boolean; providers: Provider[] }) {
+  private renderList({
+    canManage,
+    providers,
+    medicare,
+  }: {
+    canManage: boolean;
+    providers: Provider[];
+    medicare: MedicarePlans;
+  }) {
     const rows = this.visible(providers);
     const shown = this.rows.window(rows.length);
     return html`
+      <div part="medicare-plans" role="status">
+        ${providerListGapsNotice(medicare.plans, medicare.providerListGaps, 'provider-gaps')}
+        ${activationNotice(medicare.plans, 'activation')}
+      </div>
       <div class="toolbar">
         <label>
           Filter providers

@@ -14,6 +14,7 @@ export const baseStyles = css`
     --_border: var(--portico-color-border, #c9d2dc);
     --_danger: var(--portico-color-danger, #a3231b);
     --_success: var(--portico-color-success, #1d6b33);
+    --_warning: var(--portico-color-warning, #7a4d00);
     --_radius: var(--portico-radius, 6px);
     --_space: var(--portico-space, 1rem);
     display: block;

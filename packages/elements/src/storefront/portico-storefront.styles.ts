@@ -1,9 +1,6 @@
 import { css } from 'lit';
 
 export const storefrontStyles = css`
-  :host {
-    --_warning: var(--portico-color-warning, #7a4d00);
-  }
   section + section {
     margin-top: calc(var(--_space) * 1.5);
   }
@@ -21,25 +18,6 @@ export const storefrontStyles = css`
   }
   .muted {
     color: var(--_muted);
-  }
-  .banner {
-    border: 1px solid var(--_danger);
-    border-left-width: 4px;
-    border-radius: var(--_radius);
-    padding: 0.5em var(--_space);
-    margin-bottom: var(--_space);
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5em var(--_space);
-    align-items: center;
-    justify-content: space-between;
-  }
-  .banner.waiting {
-    border-color: var(--_warning);
-    display: block;
-  }
-  .banner p {
-    margin: 0;
   }
   fieldset {
     border: none;

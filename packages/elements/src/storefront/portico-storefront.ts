@@ -22,7 +22,9 @@ import { customElement, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { porticoClientContext } from '../root/client-context.ts';
 import { LiveReloadController } from '../shared/live-reload.ts';
+import { bannerStyles, providerListGapsNotice } from '../shared/medicare-notice.ts';
 import { saveFile } from '../shared/save-file.ts';
+import { statusLabel } from '../shared/status-label.ts';
 import { baseStyles } from '../shared/states.styles.ts';
 import { tableStyles } from '../shared/table.styles.ts';
 import {
@@ -34,7 +36,6 @@ import {
   type CardField,
 } from './card-form.ts';
 import { storefrontStyles } from './portico-storefront.styles.ts';
-import { statusLabel } from './status-label.ts';
 
 interface StorefrontData {
   session: Session;
@@ -127,7 +128,7 @@ function roleLabel(role: PaymentMethodRole | null): string {
  */
 @customElement('portico-storefront')
 export class PorticoStorefront extends LitElement {
-  static override styles = [baseStyles, tableStyles, storefrontStyles];
+  static override styles = [baseStyles, tableStyles, bannerStyles, storefrontStyles];
 
   @consume({ context: porticoClientContext, subscribe: true })
   @state()
@@ -288,23 +289,7 @@ export class PorticoStorefront extends LitElement {
       (s) =>
         isHeldStatus(s.status) && plans.find((plan) => plan.code === s.planCode)?.requiresMedicareProvider,
     );
-    if (medicare.length === 0 || overview.providerListGaps.length === 0) return nothing;
-    const waiting = medicare.filter((s) => s.status === 'AWAITING_PROVIDERS');
-    const names = (list: Subscription[]) => list.map((s) => s.planName).join(' and ');
-    return html`<div class="banner waiting" part="provider-gaps">
-      <p>
-        ${
-          waiting.length > 0
-            ? html`<strong>${names(waiting)}: waiting for your provider list.</strong> The subscription is
-                recorded; services start within two business days of the list being complete.`
-            : html`<strong>${names(medicare)}: your provider list needs attention.</strong> Medicare services
-                need at least one provider who is enrolled in Medicare.`
-        }
-      </p>
-      <ul>
-        ${overview.providerListGaps.map((gap) => html`<li>${gap.message}</li>`)}
-      </ul>
-    </div>`;
+    return providerListGapsNotice(medicare, overview.providerListGaps, 'provider-gaps');
   }
 
   private renderSubscriptions(overview: StorefrontOverview) {

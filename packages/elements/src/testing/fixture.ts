@@ -8,6 +8,8 @@ export interface PorticoFixture {
     markupOffice: string;
     providerManager: string;
     providerViewer: string;
+    /** Willow Bend Clinic: Medicare signed up, no provider list yet; a billing manager. */
+    awaitingMedicare: string;
     /** Birch Lane Clinic: AllPayer Access, two open invoices, no card. */
     storefrontManager: string;
     /** Birch Lane Clinic, a user made view-only for the storefront. */

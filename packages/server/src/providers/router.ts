@@ -1,6 +1,7 @@
 import { PorticoError, type providersContract } from '@portico/core';
 import type { Handlers } from '../trpc/handlers.ts';
 import { startSubscriptionsIfListComplete } from '../storefront/start-subscriptions.ts';
+import { listHeldMedicarePlans, providerListGapsOf } from '../storefront/store.ts';
 import { checkRoster } from './roster.ts';
 import {
   deleteProvider,
@@ -28,6 +29,20 @@ export const providersHandlers: Handlers<typeof providersContract> = {
     if (!provider) throw notFound();
     await audit.record({ action: 'provider.read', entity: 'provider', entityId: provider.id });
     return provider;
+  },
+
+  async medicarePlans(_input, { scope, today }) {
+    const plans = await listHeldMedicarePlans(scope, today);
+    return {
+      plans: plans.map(({ id, planCode, planName, status, readyBy }) => ({
+        id,
+        planCode,
+        planName,
+        status,
+        readyBy,
+      })),
+      providerListGaps: plans.length > 0 ? await providerListGapsOf(scope) : [],
+    };
   },
 
   async add(input, context) {

@@ -112,6 +112,15 @@ export function heldMedicareSubscriptions(scope: OrgScope, today: string) {
     );
 }
 
+/** The office's held subscriptions to plans that need a Medicare-enrolled provider, with today's status. */
+export async function listHeldMedicarePlans(scope: OrgScope, today: string): Promise<Subscription[]> {
+  const rows = await subscriptionRows(scope)
+    .where('plans.requires_medicare_provider', '=', true)
+    .orderBy('plans.sort_order')
+    .execute();
+  return rows.map((row) => toSubscription(row, today)).filter((s) => isHeldStatus(s.status));
+}
+
 /** How many providers the office lists and how many of them the current enrollment file shows in Medicare. */
 export async function providerListGapsOf(scope: OrgScope): Promise<ProviderListGap[]> {
   const row = await scope

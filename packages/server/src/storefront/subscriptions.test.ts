@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { npiCheckDigit, type PlanCode } from '@portico/core';
+import { isHeldStatus, npiCheckDigit, type PlanCode } from '@portico/core';
 import { refusedWith } from '../testing/refusal.ts';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
 import { providerRow } from '../testing/provider-rows.ts';
@@ -18,6 +18,20 @@ describe('sign-up, upgrades and cancellation through the HTTP server and the SDK
   const statuses = async (user: 'billing-manager' | 'other-office-admin') =>
     (await app.clientFor(user).storefront.listSubscriptions.query()).map((s) => [s.planCode, s.status]);
   const harborId = () => organizationId(app.database.db, 'demo-office-2');
+  /** The provider manager's view of the Medicare plans (`providers.medicarePlans`) agrees with the storefront's. */
+  const medicareViewsAgree = async () => {
+    const client = app.clientFor('office-user');
+    const view = await client.providers.medicarePlans.query();
+    const overview = await client.storefront.overview.query();
+    assert.deepEqual(
+      view.plans,
+      overview.subscriptions
+        .filter((s) => isHeldStatus(s.status) && s.planCode !== 'ALLPAYER_ACCESS')
+        .map(({ id, planCode, planName, status, readyBy }) => ({ id, planCode, planName, status, readyBy })),
+    );
+    assert.deepEqual(view.providerListGaps, overview.providerListGaps);
+    return view;
+  };
 
   before(async () => {
     app = await startTestServer({ now: '2026-11-23T15:00:00Z' });
@@ -54,6 +68,10 @@ describe('sign-up, upgrades and cancellation through the HTTP server and the SDK
       overview.providerListGaps.map((gap) => gap.code),
       ['NO_PROVIDERS'],
     );
+    assert.deepEqual(
+      (await medicareViewsAgree()).plans.map((plan) => [plan.planCode, plan.status, plan.readyBy]),
+      [['MEDICARE', 'AWAITING_PROVIDERS', null]],
+    );
 
     // A provider who is not enrolled in Medicare does not complete the list.
     await manager.providers.add.mutate({
@@ -65,6 +83,7 @@ describe('sign-up, upgrades and cancellation through the HTTP server and the SDK
       (await manager.storefront.overview.query()).providerListGaps.map((gap) => gap.code),
       ['NO_MEDICARE_ENROLLED_PROVIDER'],
     );
+    await medicareViewsAgree();
     // Completed on Wednesday Nov 25: Thanksgiving (Thu) and the weekend do not count; ready by Monday Nov 30.
     at('2026-11-25T15:00:00Z');
     await manager.providers.add.mutate({
@@ -79,6 +98,10 @@ describe('sign-up, upgrades and cancellation through the HTTP server and the SDK
     assert.equal(started?.status, 'ACTIVATING');
     assert.equal(started?.readyBy, '2026-11-30');
     assert.deepEqual((await manager.storefront.overview.query()).providerListGaps, []);
+    assert.deepEqual(
+      (await medicareViewsAgree()).plans.map((plan) => [plan.status, plan.readyBy]),
+      [['ACTIVATING', '2026-11-30']],
+    );
     at('2026-11-30T22:00:00Z');
     assert.equal(
       (await statuses('billing-manager')).find(([code]) => code === 'MEDICARE')?.[1],
@@ -86,6 +109,7 @@ describe('sign-up, upgrades and cancellation through the HTTP server and the SDK
     );
     at('2026-12-01T15:00:00Z');
     assert.equal((await statuses('billing-manager')).find(([code]) => code === 'MEDICARE')?.[1], 'ACTIVE');
+    assert.equal((await medicareViewsAgree()).plans[0]?.status, 'ACTIVE');
     const audited = await app.database.db
       .selectFrom('audit_log')
       .select('action')
@@ -95,6 +119,15 @@ describe('sign-up, upgrades and cancellation through the HTTP server and the SDK
       'subscription.activate',
       'subscription.create',
     ]);
+  });
+
+  it("shows the provider manager only its own office's Medicare plans, and refuses payer staff", async () => {
+    // Harbor holds no Medicare plan: nothing to show, not Maple Street's plan.
+    assert.deepEqual(await app.clientFor('other-office-admin').providers.medicarePlans.query(), {
+      plans: [],
+      providerListGaps: [],
+    });
+    await assert.rejects(app.clientFor('sales').providers.medicarePlans.query(), refusedWith('FORBIDDEN'));
   });
 
   it('refuses bad sign-ups with a typed error and writes nothing', async () => {

@@ -71,6 +71,21 @@ async function main(): Promise<void> {
     })
     .execute();
 
+  // Willow Bend: signed up for Medicare with no provider list yet, so the plan waits for the list.
+  const willow = await addOffice('willow-office', 'Willow Bend Clinic', [
+    { subject: 'willow-manager', name: 'Ari Benson', roles: ['BILLING_MANAGER'] },
+  ]);
+  await db
+    .insertInto('subscriptions')
+    .values({
+      organization_id: willow.id,
+      plan_code: 'MEDICARE',
+      monthly_price_cents: 1995,
+      started_on: '2026-11-20',
+      use_agreement_version: '2026.1',
+    })
+    .execute();
+
   // Offices for the storefront's tests. Birch Lane: AllPayer Access since September, a Medicare-enrolled
   // provider, September and October invoiced and open, no card yet; a manager and a view-only user.
   const birch = await addOffice('birch-office', 'Birch Lane Clinic', [
@@ -234,6 +249,10 @@ async function main(): Promise<void> {
       providerViewer: await app.tokenFor('office-user', {
         organization: 'provider-office',
         subject: 'cedar-viewer',
+      }),
+      awaitingMedicare: await app.tokenFor('billing-manager', {
+        organization: 'willow-office',
+        subject: 'willow-manager',
       }),
       storefrontManager: await app.tokenFor('billing-manager', {
         organization: 'birch-office',

@@ -1,7 +1,9 @@
 import { addCalendarDays, formatPlainDate, type Subscription } from '@portico/core';
 
 /** What a subscription's status means to office staff, in words (never colour alone). */
-export function statusLabel(subscription: Subscription): string {
+export function statusLabel(
+  subscription: Pick<Subscription, 'status' | 'readyBy'> & Partial<Pick<Subscription, 'endsOn'>>,
+): string {
   switch (subscription.status) {
     case 'AWAITING_PROVIDERS':
       return 'Waiting for provider details';
