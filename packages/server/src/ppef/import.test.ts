@@ -286,6 +286,11 @@ describe('importing the Medicare enrollment file (PPEF)', () => {
     }>`explain select * from ppef_enrollments where npi = ${REYES}`.execute(database.db);
     const text = plan.rows.map((r) => r['QUERY PLAN']).join('\n');
     assert.match(text, /Index (Only )?Scan using ppef_enrollments_pkey/);
+    // The key was built with full pages and kept them through the swap.
+    const key = await sql<{
+      reloptions: string[] | null;
+    }>`select reloptions from pg_class where relname = 'ppef_enrollments_pkey'`.execute(database.db);
+    assert.deepEqual(key.rows[0]?.reloptions, ['fillfactor=100']);
   });
 
   async function generated(name: string, rows: number) {

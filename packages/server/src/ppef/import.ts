@@ -47,6 +47,15 @@ function sqlState(error: unknown): string | null {
 /** Memory for building the primary key: the sort of 3 million keys fits, instead of spilling to disk. */
 const KEY_BUILD_MEMORY = '1GB';
 
+/**
+ * The staging table's primary key. Its pages are filled whole (fillfactor 100, not the default 90): the table is
+ * replaced by the next import, never updated in place, so room left for updates would be waste. The key is 10%
+ * smaller and builds about 4% faster (measured on 3M rows).
+ */
+const addStagingKey = (db: Kysely<Database>) =>
+  sql`alter table ${sql.table(STAGING)} add constraint ppef_enrollments_staging_pkey
+      primary key (npi, enrollment_id) with (fillfactor = 100)`.execute(db);
+
 /** Adds the primary key to the staging table, removing exact (npi, enrollment) repeats first if there are any. */
 async function keyStaging(db: Kysely<Database>, kind: DatabaseHandle['kind']): Promise<number> {
   try {
@@ -54,9 +63,7 @@ async function keyStaging(db: Kysely<Database>, kind: DatabaseHandle['kind']): P
       // PGlite runs in a WebAssembly heap of its own; only a PostgreSQL server gets the bigger sort memory.
       if (kind === 'postgres')
         await sql`set local maintenance_work_mem = ${sql.lit(KEY_BUILD_MEMORY)}`.execute(trx);
-      await sql`alter table ${sql.table(STAGING)} add constraint ppef_enrollments_staging_pkey primary key (npi, enrollment_id)`.execute(
-        trx,
-      );
+      await addStagingKey(trx);
     });
     return 0;
   } catch (error) {
@@ -65,9 +72,7 @@ async function keyStaging(db: Kysely<Database>, kind: DatabaseHandle['kind']): P
     const removed = await sql`
       delete from ${sql.table(STAGING)} a using ${sql.table(STAGING)} b
       where a.npi = b.npi and a.enrollment_id = b.enrollment_id and a.ctid > b.ctid`.execute(db);
-    await sql`alter table ${sql.table(STAGING)} add constraint ppef_enrollments_staging_pkey primary key (npi, enrollment_id)`.execute(
-      db,
-    );
+    await addStagingKey(db);
     return Number(removed.numAffectedRows ?? 0n);
   }
 }
