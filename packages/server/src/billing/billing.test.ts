@@ -200,7 +200,26 @@ describe('billing: cards, the invoice run, autopay, history, PDF and Pay balance
       history.invoices.map((i) => i.firstDay),
       ['2026-11-16', '2026-11-01'],
     );
-    await sales.billing.setHistoryStart.mutate({ officeId: 'demo-office', startsOn: null });
+    // The start is a day in the office's time zone. The autopay ran at 15:00 UTC on December 1: already December 2
+    // in Guam (UTC+10), so an office there that starts its history on December 2 sees those payments.
+    const payments = async () => (await app.clientFor('office-user').billing.history.query()).payments.length;
+    await sales.billing.setHistoryStart.mutate({ officeId: 'demo-office', startsOn: '2026-12-02' });
+    assert.equal(await payments(), 0);
+    const zone = (timeZone: string) =>
+      app.database.db
+        .updateTable('organizations')
+        .set({ time_zone: timeZone })
+        .where('external_id', '=', 'demo-office')
+        .execute();
+    await zone('Pacific/Guam');
+    try {
+      assert.equal(await payments(), 4);
+      await sales.billing.setHistoryStart.mutate({ officeId: 'demo-office', startsOn: '2026-12-03' });
+      assert.equal(await payments(), 0);
+    } finally {
+      await zone('America/New_York');
+      await sales.billing.setHistoryStart.mutate({ officeId: 'demo-office', startsOn: null });
+    }
     assert.equal((await app.clientFor('office-user').billing.history.query()).invoices.length, 4);
   });
 

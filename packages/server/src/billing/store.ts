@@ -268,7 +268,12 @@ export async function billingHistory(scope: OrgScope): Promise<BillingHistory> {
     const ordered = query.orderBy('payments.created_at', 'desc').orderBy('payments.id');
     return startsOn === null
       ? ordered
-      : ordered.where('payments.created_at', '>=', new Date(`${startsOn}T00:00:00Z`));
+      : // The start date is a day in the office's time zone: payments from its midnight there on.
+        ordered.where(
+          'payments.created_at',
+          '>=',
+          sql<Date>`(${startsOn}::date::timestamp at time zone (select o.time_zone from organizations o where o.id = payments.organization_id))`,
+        );
   });
   return {
     startsOn,
