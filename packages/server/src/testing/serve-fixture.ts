@@ -1,6 +1,7 @@
 import { npiCheckDigit, type Role } from '@portico/core';
-import { sql } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import { issueDueInvoices } from '../billing/invoice-run.ts';
+import type { SubscriptionsTable } from '../db/database.ts';
 import { startTestServer, TEST_ISSUER } from './test-server.ts';
 import { providerRow } from './provider-rows.ts';
 
@@ -55,36 +56,45 @@ async function main(): Promise<void> {
     }
     return office;
   };
+  /** A subscription of an office at the plan's catalogue price; other columns as given. */
+  const addSubscription = (
+    organizationId: string,
+    planCode: 'MEDICARE' | 'ALLPAYER_ACCESS',
+    columns: Omit<Insertable<SubscriptionsTable>, 'organization_id' | 'plan_code' | 'monthly_price_cents'>,
+  ) =>
+    db
+      .insertInto('subscriptions')
+      .values({
+        organization_id: organizationId,
+        plan_code: planCode,
+        monthly_price_cents: planCode === 'MEDICARE' ? 1995 : 2995,
+        ...columns,
+      })
+      .execute();
+  /** A Medicare plan whose provider list was complete on the day it started, billed from that day. */
+  const addRunningMedicare = (
+    organizationId: string,
+    startedOn: string,
+    readyBy: string,
+    columns: Pick<Insertable<SubscriptionsTable>, 'ends_on' | 'end_reason'> = {},
+  ) =>
+    addSubscription(organizationId, 'MEDICARE', {
+      started_on: startedOn,
+      list_complete_on: startedOn,
+      ready_by: readyBy,
+      billable_from: startedOn,
+      ...columns,
+    });
   const office = await addOffice('provider-office', 'Cedar Grove Clinic', [
     { subject: 'cedar-manager', name: 'Robin Cho', roles: ['BILLING_MANAGER'] },
   ]);
-  await db
-    .insertInto('subscriptions')
-    .values({
-      organization_id: office.id,
-      plan_code: 'MEDICARE',
-      monthly_price_cents: 1995,
-      started_on: '2026-10-01',
-      list_complete_on: '2026-10-01',
-      ready_by: '2026-10-05',
-      billable_from: '2026-10-01',
-    })
-    .execute();
+  await addRunningMedicare(office.id, '2026-10-01', '2026-10-05');
 
   // Willow Bend: signed up for Medicare with no provider list yet, so the plan waits for the list.
   const willow = await addOffice('willow-office', 'Willow Bend Clinic', [
     { subject: 'willow-manager', name: 'Ari Benson', roles: ['BILLING_MANAGER'] },
   ]);
-  await db
-    .insertInto('subscriptions')
-    .values({
-      organization_id: willow.id,
-      plan_code: 'MEDICARE',
-      monthly_price_cents: 1995,
-      started_on: '2026-11-20',
-      use_agreement_version: '2026.1',
-    })
-    .execute();
+  await addSubscription(willow.id, 'MEDICARE', { started_on: '2026-11-20', use_agreement_version: '2026.1' });
 
   // Offices for the storefront's tests. Birch Lane: AllPayer Access since September, a Medicare-enrolled
   // provider, September and October invoiced and open, no card yet; a manager and a view-only user.
@@ -92,17 +102,11 @@ async function main(): Promise<void> {
     { subject: 'birch-manager', name: 'Dana Whitfield', roles: ['BILLING_MANAGER'] },
     { subject: 'birch-viewer', name: 'Lee Park', roles: ['OFFICE_USER'], viewOnly: true },
   ]);
-  await db
-    .insertInto('subscriptions')
-    .values({
-      organization_id: birch.id,
-      plan_code: 'ALLPAYER_ACCESS',
-      monthly_price_cents: 2995,
-      started_on: '2026-09-01',
-      billable_from: '2026-09-01',
-      use_agreement_version: '2026.1',
-    })
-    .execute();
+  await addSubscription(birch.id, 'ALLPAYER_ACCESS', {
+    started_on: '2026-09-01',
+    billable_from: '2026-09-01',
+    use_agreement_version: '2026.1',
+  });
   await db
     .insertInto('providers')
     .values(providerRow(birch.id, '1234567893', 'Jordan Reyes', '12-3456789'))
@@ -112,20 +116,10 @@ async function main(): Promise<void> {
   const aspen = await addOffice('aspen-office', 'Aspen Ridge Clinic', [
     { subject: 'aspen-manager', name: 'Kim Osei', roles: ['BILLING_MANAGER'] },
   ]);
-  await db
-    .insertInto('subscriptions')
-    .values({
-      organization_id: aspen.id,
-      plan_code: 'MEDICARE',
-      monthly_price_cents: 1995,
-      started_on: '2026-06-01',
-      list_complete_on: '2026-06-01',
-      ready_by: '2026-06-03',
-      billable_from: '2026-06-01',
-      ends_on: '2026-11-30',
-      end_reason: 'CANCELLED',
-    })
-    .execute();
+  await addRunningMedicare(aspen.id, '2026-06-01', '2026-06-03', {
+    ends_on: '2026-11-30',
+    end_reason: 'CANCELLED',
+  });
 
   // Oak Hill: a large practice, 5,000 providers, for the provider manager's long-list tests.
   const oak = await addOffice('big-office', 'Oak Hill Medical Group', [
