@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, openAsBlob, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, openAsBlob, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -142,6 +142,14 @@ describe('streamed files through the HTTP server and the SDK', () => {
       system.files.importPpef(await openAsBlob(wrongHeader)),
       refusedWith('BAD_REQUEST', 'file'),
     );
+    // The same file with its line feeds turned into carriage returns alone (old Mac CSV) is refused as such.
+    const classicMac = join(dir, 'classic-mac.csv');
+    writeFileSync(classicMac, readFileSync(file, 'utf8').replaceAll('\n', '\r'));
+    await assert.rejects(system.files.importPpef(await openAsBlob(classicMac)), (error) => {
+      assert.ok(refusedWith('BAD_REQUEST', 'file')(error));
+      assert.match((error as Error).message, /carriage return alone/);
+      return true;
+    });
 
     // While another import runs (here: held by this test), an upload is refused, not interleaved.
     const held = await app.database.exclusive(PPEF_IMPORT_LOCK, async () => {

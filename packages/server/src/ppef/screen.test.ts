@@ -142,4 +142,17 @@ describe('the enrollment file screen', () => {
     refused(`NPI,NAME\n${rows[0]}\n`);
     refused('X'.repeat(100_000));
   });
+
+  it('refuses a file whose lines end in a carriage return alone, saying so, small or large', () => {
+    for (const text of [`${HEADER}\r${rows[0]}\r${rows[1]}\r`, `${HEADER}\r${rows[0]}\r`.repeat(1_000)]) {
+      assert.throws(
+        () => screenInChunks(text),
+        (error) =>
+          error instanceof PorticoError &&
+          error.code === 'BAD_REQUEST' &&
+          error.fieldPath === 'file' &&
+          error.message.includes('carriage return alone'),
+      );
+    }
+  });
 });

@@ -39,6 +39,14 @@ function countQuotes(bytes: Uint8Array): number {
 const emptyFile = () =>
   new PorticoError('BAD_REQUEST', 'The file is empty: it has no header line.', { fieldPath: 'file' });
 
+/** A carriage return inside the first line: the file's lines end in CR alone, which the import does not read. */
+const bareCarriageReturns = () =>
+  new PorticoError(
+    'BAD_REQUEST',
+    "The file's lines end in a carriage return alone (as old Mac programs save CSV). Save it with LF or CRLF line ends and import it again.",
+    { fieldPath: 'file' },
+  );
+
 /**
  * A valid row as a CSV line in the file's column order (`FILE_ORDER_COLUMNS` in import.ts), as COPY reads it back
  * exactly: every text quoted (so an empty description stays an empty string), NULL unquoted and empty.
@@ -139,14 +147,14 @@ export class PpefScreen {
       this.carry = partial;
       return;
     }
-    if (!this.headerSeen)
+    if (!this.headerSeen) {
+      if (partial.includes(CARRIAGE_RETURN)) throw bareCarriageReturns();
       throw new PorticoError(
         'BAD_REQUEST',
         `The first line is not the enrollment file header: it is longer than ${MAX_RECORD_BYTES} bytes.`,
-        {
-          fieldPath: 'file',
-        },
+        { fieldPath: 'file' },
       );
+    }
     this.line += 1;
     this.tally.rowsRead += 1;
     this.noteMalformed(this.line, `is longer than ${MAX_RECORD_BYTES} bytes`);
@@ -227,6 +235,7 @@ export class PpefScreen {
   private checkHeader(text: Buffer): void {
     const line = text.toString('utf8');
     if (line.trim() === '') throw emptyFile();
+    if (text.includes(CARRIAGE_RETURN)) throw bareCarriageReturns();
     let fields: string[] = [];
     try {
       fields = (parseSync(line, { relax_quotes: true }) as string[][])[0] ?? [];
