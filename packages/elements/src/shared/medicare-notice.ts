@@ -1,35 +1,8 @@
 import type { MedicarePlans } from '@portico/core';
-import { css, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { statusLabel } from './status-label.ts';
 
 type MedicarePlan = MedicarePlans['plans'][number];
-
-/** The notice banners of the storefront and the provider manager: a rule on the left, warning or danger. */
-export const bannerStyles = css`
-  .banner {
-    border: 1px solid var(--_danger);
-    border-left-width: 4px;
-    border-radius: var(--_radius);
-    padding: 0.5em var(--_space);
-    margin-bottom: var(--_space);
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5em var(--_space);
-    align-items: center;
-    justify-content: space-between;
-  }
-  .banner.waiting {
-    border-color: var(--_warning);
-    display: block;
-  }
-  .banner.activating {
-    border-color: var(--_primary);
-    display: block;
-  }
-  .banner p {
-    margin: 0;
-  }
-`;
 
 const planNames = (plans: readonly MedicarePlan[]) => plans.map((plan) => plan.planName).join(' and ');
 

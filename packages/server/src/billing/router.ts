@@ -40,7 +40,7 @@ export const billingHandlers: Handlers<typeof billingContract> = {
     return listPaymentMethods(scope, today);
   },
 
-  history: (_input, { scope }) => billingHistory(scope),
+  history: (_input, { scope, principal }) => billingHistory(scope, principal.organization.timeZone),
 
   async invoicePdf(input, { scope, principal, clock }) {
     const invoice = await findInvoice(scope, input.invoiceId);

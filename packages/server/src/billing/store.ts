@@ -255,10 +255,11 @@ function paymentRows(scope: OrgScope) {
 }
 
 /**
- * Invoices and payments from the office's storefront history start date (DOMAIN.md), newest first. The open
- * balance counts every unpaid invoice, shown or not: a migration hides history, not debt.
+ * Invoices and payments from the office's storefront history start date (DOMAIN.md), newest first; the date is a
+ * day in the office's `timeZone`. The open balance counts every unpaid invoice, shown or not: a migration hides
+ * history, not debt.
  */
-export async function billingHistory(scope: OrgScope): Promise<BillingHistory> {
+export async function billingHistory(scope: OrgScope, timeZone: string): Promise<BillingHistory> {
   const account = await scope.selectFrom('billing_accounts').select('history_starts_on').executeTakeFirst();
   const startsOn = account?.history_starts_on ?? null;
   // (office, first day) is unique, so the first day alone orders an office's invoices.
@@ -272,7 +273,7 @@ export async function billingHistory(scope: OrgScope): Promise<BillingHistory> {
         ordered.where(
           'payments.created_at',
           '>=',
-          sql<Date>`(${startsOn}::date::timestamp at time zone (select o.time_zone from organizations o where o.id = payments.organization_id))`,
+          sql<Date>`(${startsOn}::date::timestamp at time zone ${timeZone})`,
         );
   });
   return {

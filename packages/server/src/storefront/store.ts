@@ -35,23 +35,26 @@ export async function listPlans(scope: OrgScope): Promise<Plan[]> {
   }));
 }
 
+/** What `toSubscription` reads, from subscriptions joined with plans. */
+const SUBSCRIPTION_COLUMNS = [
+  'subscriptions.id',
+  'subscriptions.plan_code',
+  'plans.name',
+  'plans.requires_medicare_provider',
+  'subscriptions.monthly_price_cents',
+  'subscriptions.started_on',
+  'subscriptions.list_complete_on',
+  'subscriptions.ready_by',
+  'subscriptions.ends_on',
+  'subscriptions.end_reason',
+  'subscriptions.use_agreement_version',
+] as const;
+
 function subscriptionRows(scope: OrgScope) {
   return scope
     .selectFrom('subscriptions')
     .innerJoin('plans', 'plans.code', 'subscriptions.plan_code')
-    .select([
-      'subscriptions.id',
-      'subscriptions.plan_code',
-      'plans.name',
-      'plans.requires_medicare_provider',
-      'subscriptions.monthly_price_cents',
-      'subscriptions.started_on',
-      'subscriptions.list_complete_on',
-      'subscriptions.ready_by',
-      'subscriptions.ends_on',
-      'subscriptions.end_reason',
-      'subscriptions.use_agreement_version',
-    ]);
+    .select(SUBSCRIPTION_COLUMNS);
 }
 type SubscriptionRow = Awaited<ReturnType<ReturnType<typeof subscriptionRows>['executeTakeFirstOrThrow']>>;
 
@@ -114,11 +117,11 @@ export function heldMedicareSubscriptions(scope: OrgScope, today: string) {
 
 /** The office's held subscriptions to plans that need a Medicare-enrolled provider, with today's status. */
 export async function listHeldMedicarePlans(scope: OrgScope, today: string): Promise<Subscription[]> {
-  const rows = await subscriptionRows(scope)
-    .where('plans.requires_medicare_provider', '=', true)
+  const rows = await heldMedicareSubscriptions(scope, today)
+    .select(SUBSCRIPTION_COLUMNS)
     .orderBy('plans.sort_order')
     .execute();
-  return rows.map((row) => toSubscription(row, today)).filter((s) => isHeldStatus(s.status));
+  return rows.map((row) => toSubscription(row, today));
 }
 
 /** How many providers the office lists and how many of them the current enrollment file shows in Medicare. */

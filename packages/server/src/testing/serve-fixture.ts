@@ -1,7 +1,8 @@
-import { npiCheckDigit, type Role } from '@portico/core';
+import { npiCheckDigit, type PlanCode, type Role } from '@portico/core';
 import { sql, type Insertable } from 'kysely';
 import { issueDueInvoices } from '../billing/invoice-run.ts';
 import type { SubscriptionsTable } from '../db/database.ts';
+import type { DemoUserKey } from '../seed/demo-office.ts';
 import { startTestServer, TEST_ISSUER } from './test-server.ts';
 import { providerRow } from './provider-rows.ts';
 
@@ -20,10 +21,10 @@ async function main(): Promise<void> {
       kind: 'office',
     })
     .execute();
-  const markupToken = await app.tokenFor('office-user', {
-    organization: 'markup-office',
-    subject: 'markup-user',
-  });
+  /** A token for a member of one of the offices below, in the role of a demo user. */
+  const memberToken = (role: DemoUserKey, organization: string, subject: string) =>
+    app.tokenFor(role, { organization, subject });
+  const markupToken = await memberToken('office-user', 'markup-office', 'markup-user');
   // An office for the provider manager's tests: a billing manager and an active Medicare plan. The demo seed
   // enrolls NPIs 1234567893 and 1245319599 in Medicare.
   const { db } = app.database;
@@ -59,17 +60,20 @@ async function main(): Promise<void> {
   /** A subscription of an office at the plan's catalogue price; other columns as given. */
   const addSubscription = (
     organizationId: string,
-    planCode: 'MEDICARE' | 'ALLPAYER_ACCESS',
+    planCode: PlanCode,
     columns: Omit<Insertable<SubscriptionsTable>, 'organization_id' | 'plan_code' | 'monthly_price_cents'>,
   ) =>
     db
       .insertInto('subscriptions')
-      .values({
+      .values((eb) => ({
         organization_id: organizationId,
         plan_code: planCode,
-        monthly_price_cents: planCode === 'MEDICARE' ? 1995 : 2995,
+        monthly_price_cents: eb
+          .selectFrom('plans')
+          .select('monthly_price_cents')
+          .where('code', '=', planCode),
         ...columns,
-      })
+      }))
       .execute();
   /** A Medicare plan whose provider list was complete on the day it started, billed from that day. */
   const addRunningMedicare = (
@@ -236,40 +240,16 @@ async function main(): Promise<void> {
         lifetimeSeconds: 60,
       }),
       markupOffice: markupToken,
-      providerManager: await app.tokenFor('billing-manager', {
-        organization: 'provider-office',
-        subject: 'cedar-manager',
-      }),
-      providerViewer: await app.tokenFor('office-user', {
-        organization: 'provider-office',
-        subject: 'cedar-viewer',
-      }),
-      awaitingMedicare: await app.tokenFor('billing-manager', {
-        organization: 'willow-office',
-        subject: 'willow-manager',
-      }),
-      storefrontManager: await app.tokenFor('billing-manager', {
-        organization: 'birch-office',
-        subject: 'birch-manager',
-      }),
-      storefrontViewer: await app.tokenFor('office-user', {
-        organization: 'birch-office',
-        subject: 'birch-viewer',
-      }),
-      bigRoster: await app.tokenFor('office-user', { organization: 'big-office', subject: 'oak-viewer' }),
-      cancellingManager: await app.tokenFor('billing-manager', {
-        organization: 'aspen-office',
-        subject: 'aspen-manager',
-      }),
-      hubManager: await app.tokenFor('billing-manager', {
-        organization: 'hub-office',
-        subject: 'elm-manager',
-      }),
-      hubViewer: await app.tokenFor('office-user', { organization: 'hub-office', subject: 'elm-viewer' }),
-      hubBig: await app.tokenFor('billing-manager', {
-        organization: 'hub-big-office',
-        subject: 'pine-manager',
-      }),
+      providerManager: await memberToken('billing-manager', 'provider-office', 'cedar-manager'),
+      providerViewer: await memberToken('office-user', 'provider-office', 'cedar-viewer'),
+      awaitingMedicare: await memberToken('billing-manager', 'willow-office', 'willow-manager'),
+      storefrontManager: await memberToken('billing-manager', 'birch-office', 'birch-manager'),
+      storefrontViewer: await memberToken('office-user', 'birch-office', 'birch-viewer'),
+      bigRoster: await memberToken('office-user', 'big-office', 'oak-viewer'),
+      cancellingManager: await memberToken('billing-manager', 'aspen-office', 'aspen-manager'),
+      hubManager: await memberToken('billing-manager', 'hub-office', 'elm-manager'),
+      hubViewer: await memberToken('office-user', 'hub-office', 'elm-viewer'),
+      hubBig: await memberToken('billing-manager', 'hub-big-office', 'pine-manager'),
       support: await app.tokenFor('support'),
     },
   };
