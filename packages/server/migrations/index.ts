@@ -7,6 +7,7 @@ import * as ppefFiles from './0005_ppef_files.ts';
 import * as billing from './0006_billing.ts';
 import * as accessHub from './0007_access_hub.ts';
 import * as ppefKeyCollation from './0008_ppef_key_collation.ts';
+import * as ppefProviderTypes from './0009_ppef_provider_types.ts';
 
 /** Every migration, in order. A new one is a new numbered file added here. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '0006_billing': billing,
   '0007_access_hub': accessHub,
   '0008_ppef_key_collation': ppefKeyCollation,
+  '0009_ppef_provider_types': ppefProviderTypes,
 };

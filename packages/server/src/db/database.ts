@@ -192,12 +192,19 @@ export interface PpefEnrollmentsTable {
   multiple_npi: boolean;
   pac_id: string;
   provider_type_code: string;
-  provider_type_description: string;
+  /** NULL where it is its type's (`ppef_provider_types`); written where the file gave this row another. */
+  provider_type_description: string | null;
   state_code: string;
   first_name: string | null;
   middle_name: string | null;
   last_name: string | null;
   organization_name: string | null;
+}
+
+/** A provider type of the enrollment file, with the description the file first gave it (global reference data). */
+export interface PpefProviderTypesTable {
+  code: string;
+  description: string;
 }
 
 export interface ProvidersTable {
@@ -334,6 +341,7 @@ export interface Database {
   plans: PlansTable;
   subscriptions: SubscriptionsTable;
   ppef_enrollments: PpefEnrollmentsTable;
+  ppef_provider_types: PpefProviderTypesTable;
   providers: ProvidersTable;
   ppef_files: PpefFilesTable;
   medicare_provider_gaps: MedicareProviderGapsTable;
@@ -358,4 +366,5 @@ export type TenantTable = {
 }[keyof Database];
 
 /** Global reference tables that any signed-in caller may read (the catalogue). */
-export type CatalogTable = 'plans' | 'ppef_enrollments' | 'use_agreements' | 'payer_portals';
+export type CatalogTable =
+  'plans' | 'ppef_enrollments' | 'ppef_provider_types' | 'use_agreements' | 'payer_portals';

@@ -49,6 +49,8 @@ const isTidy = (line: Uint8Array, from: number, to: number) =>
 // Where each field of the line being checked starts and ends; the check is synchronous, so one pair serves all.
 const fieldStarts = new Int32Array(FIELDS);
 const fieldEnds = new Int32Array(FIELDS);
+/** Where each field ends in the line as written: its closing quote's next byte when quoted, so at its comma. */
+const fieldStops = new Int32Array(FIELDS);
 const startOf = (field: number) => fieldStarts[field] ?? 0;
 const endOf = (field: number) => fieldEnds[field] ?? 0;
 const lengthOf = (field: number) => endOf(field) - startOf(field);
@@ -108,6 +110,7 @@ export function isCleanPpefLine(line: Uint8Array, from: number, to: number): boo
       fieldStarts[field] = at;
       fieldEnds[field] = end;
     }
+    fieldStops[field] = end;
     // The last field must end the line; any other must end at a comma.
     if (field === FIELDS - 1) return end === to && rulesHold(line);
     if (end >= to) return false;
@@ -115,3 +118,9 @@ export function isCleanPpefLine(line: Uint8Array, from: number, to: number): boo
   }
   return false;
 }
+
+/** Where field `field` of the line `isCleanPpefLine` last passed starts and ends (quotes excluded). */
+export const cleanFieldStart = (field: number) => startOf(field);
+export const cleanFieldEnd = (field: number) => endOf(field);
+/** Where field `field` of the line `isCleanPpefLine` last passed ends as written: at the comma after it. */
+export const cleanFieldStop = (field: number) => fieldStops[field] ?? 0;

@@ -189,6 +189,56 @@ describe('importing the Medicare enrollment file (PPEF)', () => {
     assert.equal((await database.db.selectFrom('ppef_enrollments').select('npi').execute()).length, 2);
   });
 
+  it("holds each provider type's description once, keeps a row's own, and swaps the types with the file", async () => {
+    const typed = (n: string, enrollment: string, code: string, description: string) =>
+      `${n},N,1234567890,${enrollment},${code},${description},MA,JORDAN,,REYES,`;
+    const types = () => database.db.selectFrom('ppef_provider_types').selectAll().orderBy('code').execute();
+    await importPpefFile(
+      database,
+      write(
+        'types-1.csv',
+        [
+          HEADER,
+          typed(REYES, 'I20170405000123', '14-08', 'PRACTITIONER - FAMILY PRACTICE'),
+          typed(REYES, 'I20170405000124', '14-08', 'FAMILY PRACTICE (OLD NAME)'),
+          typed(GROUP, 'O20170405000124', '12-70', '"PART B SUPPLIER - CLINIC/GROUP PRACTICE"'),
+          '',
+        ].join('\n'),
+      ),
+      { clock },
+    );
+    assert.deepEqual(await types(), [
+      { code: '12-70', description: 'PART B SUPPLIER - CLINIC/GROUP PRACTICE' },
+      { code: '14-08', description: 'PRACTITIONER - FAMILY PRACTICE' },
+    ]);
+    const rows = await database.db
+      .selectFrom('ppef_enrollments')
+      .select(['enrollment_id', 'provider_type_description'])
+      .orderBy('enrollment_id')
+      .execute();
+    assert.deepEqual(
+      rows.map((r) => [r.enrollment_id, r.provider_type_description]),
+      [
+        ['I20170405000123', null],
+        ['I20170405000124', 'FAMILY PRACTICE (OLD NAME)'],
+        ['O20170405000124', null],
+      ],
+    );
+    await importPpefFile(
+      database,
+      write(
+        'types-2.csv',
+        `${HEADER}\n${typed(REYES, 'I20170405000123', '14-08', 'PRACTITIONER - GENERAL')}\n`,
+      ),
+      { clock },
+    );
+    assert.deepEqual(await types(), [{ code: '14-08', description: 'PRACTITIONER - GENERAL' }]);
+    const staging = await sql<{
+      n: number;
+    }>`select count(*)::int as n from pg_tables where tablename like 'ppef%staging'`.execute(database.db);
+    assert.equal(staging.rows[0]?.n, 0);
+  });
+
   it('flags an office whose only Medicare provider left the file, and clears the flag when it returns', async () => {
     const office = { id: await organizationId(database.db, 'demo-office') };
     await database.db
@@ -355,6 +405,9 @@ describe('an import killed half-way (kill -9)', () => {
         .where('status', '=', 'CURRENT')
         .execute();
       assert.deepEqual(current, [{ file_name: 'small.csv' }]);
+      assert.deepEqual(await database.db.selectFrom('ppef_provider_types').selectAll().execute(), [
+        { code: '14-08', description: 'PRACTITIONER - FAMILY PRACTICE' },
+      ]);
       const report = await importPpefFile(database, big, { clock });
       assert.equal(report.outcome, 'loaded');
       assert.ok(report.rowsLoaded > 290_000);

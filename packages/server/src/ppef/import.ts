@@ -6,6 +6,7 @@ import type { Clock } from '../clock.ts';
 import { startWaitingAcrossOffices } from '../storefront/start-subscriptions.ts';
 import type { DatabaseHandle } from '../db/connect.ts';
 import type { Database } from '../db/database.ts';
+import type { ProviderTypes } from './provider-types.ts';
 import { PpefScreen, screenPpef } from './screen.ts';
 
 export type { PpefImportReport };
@@ -14,6 +15,9 @@ export { MALFORMED_SAMPLE } from './screen.ts';
 /** The name under which imports exclude each other (`DatabaseHandle.exclusive`), across every process. */
 export const PPEF_IMPORT_LOCK = 'ppef-import';
 const STAGING = 'ppef_enrollments_staging';
+const TYPES_STAGING = 'ppef_provider_types_staging';
+/** Provider types go in with one statement per this many (two parameters each). */
+const TYPES_PER_INSERT = 1000;
 const UNIQUE_VIOLATION = '23505';
 /** The file is read in chunks of this size; each goes on to COPY as it is screened. */
 const READ_CHUNK_BYTES = 1024 * 1024;
@@ -74,6 +78,31 @@ async function keyStaging(db: Kysely<Database>, kind: DatabaseHandle['kind']): P
       where a.npi = b.npi and a.enrollment_id = b.enrollment_id and a.ctid > b.ctid`.execute(db);
     await addStagingKey(db);
     return Number(removed.numAffectedRows ?? 0n);
+  }
+}
+
+/** Creates the two staging tables, empty, dropping any an earlier import left behind. */
+async function createStaging(db: Kysely<Database>): Promise<void> {
+  await dropStaging(db);
+  await sql`create table ${sql.table(STAGING)} (like ppef_enrollments including defaults)`.execute(db);
+  await sql`create table ${sql.table(TYPES_STAGING)} (code text not null, description text not null,
+    constraint ppef_provider_types_staging_pkey primary key (code))`.execute(db);
+}
+
+async function dropStaging(db: Kysely<Database>): Promise<void> {
+  await sql`drop table if exists ${sql.table(STAGING)}, ${sql.table(TYPES_STAGING)}`.execute(db);
+}
+
+/** Writes the file's provider types (`ProviderTypes`) to their staging table. */
+async function stageProviderTypes(db: Kysely<Database>, types: ProviderTypes): Promise<void> {
+  const rows = types.list();
+  for (let at = 0; at < rows.length; at += TYPES_PER_INSERT) {
+    const values = rows
+      .slice(at, at + TYPES_PER_INSERT)
+      .map(({ code, description }) => sql`(${code}, ${description})`);
+    await sql`insert into ${sql.table(TYPES_STAGING)} (code, description) values ${sql.join(values)}`.execute(
+      db,
+    );
   }
 }
 
@@ -172,8 +201,7 @@ export async function importPpefFile(
     const unchanged = await unchangedReport(db, options.sha256, fileName, phaseMs);
     if (unchanged) return unchanged;
   }
-  await sql`drop table if exists ${sql.table(STAGING)}`.execute(db);
-  await sql`create table ${sql.table(STAGING)} (like ppef_enrollments including defaults)`.execute(db);
+  await createStaging(db);
   try {
     options.onPhase?.('load');
     const loadStart = performance.now();
@@ -210,15 +238,19 @@ export async function importPpefFile(
     options.onPhase?.('key');
     const keyStart = performance.now();
     const rowsDuplicate = await keyStaging(db, database.kind);
+    await stageProviderTypes(db, screen.providerTypes);
     phaseMs.key = performance.now() - keyStart;
     options.onPhase?.('swap');
     const swapStart = performance.now();
     const rowsLoaded = tally.rowsRead - tally.rowsMalformed - rowsDuplicate;
     const { fileId, officesFlagged, subscriptionsStarted } = await db.transaction().execute(async (trx) => {
-      await sql`lock table ppef_enrollments in access exclusive mode`.execute(trx);
-      await sql`drop table ppef_enrollments`.execute(trx);
+      // The enrollments and their provider types change together (a row's NULL description is its type's).
+      await sql`lock table ppef_enrollments, ppef_provider_types in access exclusive mode`.execute(trx);
+      await sql`drop table ppef_enrollments, ppef_provider_types`.execute(trx);
       await sql`alter table ${sql.table(STAGING)} rename to ppef_enrollments`.execute(trx);
       await sql`alter index ppef_enrollments_staging_pkey rename to ppef_enrollments_pkey`.execute(trx);
+      await sql`alter table ${sql.table(TYPES_STAGING)} rename to ppef_provider_types`.execute(trx);
+      await sql`alter index ppef_provider_types_staging_pkey rename to ppef_provider_types_pkey`.execute(trx);
       await trx
         .updateTable('ppef_files')
         .set({ status: 'REPLACED' })
@@ -264,6 +296,6 @@ export async function importPpefFile(
       phaseMs,
     };
   } finally {
-    await sql`drop table if exists ${sql.table(STAGING)}`.execute(db);
+    await dropStaging(db);
   }
 }

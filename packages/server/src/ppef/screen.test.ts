@@ -5,17 +5,20 @@ import { npiCheckDigit, PorticoError } from '@portico/core';
 import { parse as parseSync } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { PPEF_COLUMNS } from './format.ts';
+import { ProviderTypes } from './provider-types.ts';
 import { PpefScreen } from './screen.ts';
 
 const HEADER = PPEF_COLUMNS.join(',');
 const npi = (firstNine: string) => firstNine + npiCheckDigit(firstNine);
 const row = (n: string, enrollment: string, org = '') =>
   `${n},N,1234567890,${enrollment},14-08,PRACTITIONER - FAMILY PRACTICE,MA,JORDAN,,REYES,${org}`;
+/** A clean line of `row` as it goes on to COPY: its description is its type's, so it is left out (NULL). */
+const sent = (line: string) => line.replace(',PRACTITIONER - FAMILY PRACTICE,', ',,');
 
 /** Feeds `text` to a screen in chunks cut at `cuts`; answers what went on to COPY, and the tally. */
-function screenInChunks(text: string | Buffer, cuts: number[] = []) {
-  const bytes = Buffer.isBuffer(text) ? text : Buffer.from(text);
-  const screen = new PpefScreen();
+function screenInChunks(text: string | Buffer, cuts: number[] = [], screen = new PpefScreen()) {
+  // A copy: the screen writes what goes on over the chunks it is given.
+  const bytes = Buffer.from(text);
   const out: Buffer[] = [];
   let from = 0;
   for (const cut of [...new Set(cuts)].sort((a, b) => a - b)) {
@@ -25,7 +28,11 @@ function screenInChunks(text: string | Buffer, cuts: number[] = []) {
   }
   out.push(...screen.push(bytes.subarray(from)));
   out.push(...screen.end());
-  return { copy: Buffer.concat(out).toString('utf8'), tally: screen.tally };
+  return {
+    copy: Buffer.concat(out).toString('utf8'),
+    tally: screen.tally,
+    types: screen.providerTypes.list(),
+  };
 }
 
 /** The COPY input read back as PostgreSQL's CSV mode would: unquoted empty is NULL, quoted empty is ''. */
@@ -80,7 +87,10 @@ describe('the enrollment file screen', () => {
     ]);
     const loaded = readBack(copy);
     assert.equal(loaded.length, 44);
-    assert.ok(copy.includes(`${rows[0]}\r\n`), 'a clean line goes on byte for byte');
+    assert.ok(
+      copy.includes(`${sent(rows[0] ?? '')}\r\n`),
+      "a clean line goes on as written but for its type's description",
+    );
     assert.ok(!copy.includes('\n\n') && !copy.includes(HEADER), 'no header, no blank line');
     const byEnrollment = new Map(loaded.map((fields) => [fields[3], fields]));
     assert.equal(byEnrollment.get('I20170405000125')?.[10], 'SMITH, JONES & ASSOCIATES, P.C.');
@@ -90,7 +100,54 @@ describe('the enrollment file screen', () => {
       [npi('179999997'), 'Ana', null, 'Lima', null],
     );
     assert.equal(byEnrollment.get('I20170406009994')?.[5], '', 'an empty description stays an empty string');
+    assert.equal(
+      byEnrollment.get('I20170406009995')?.[5],
+      'X',
+      "a description other than the type's is kept",
+    );
     assert.equal(byEnrollment.get('I20170406009995')?.[9], 'SAY "AH"');
+  });
+
+  it("holds each provider type's first description once, and loses no row's own", () => {
+    const typed = (n: string, enrollment: string, code: string, description: string) =>
+      `${n},N,1234567890,${enrollment},${code},${description},MA,JORDAN,,REYES,`;
+    const lines = [
+      HEADER,
+      typed(npi('150000000'), 'I20170405000001', '14-08', 'PRACTITIONER - FAMILY PRACTICE'),
+      typed(npi('150000001'), 'I20170405000002', '14-11', '"PRACTITIONER - INTERNAL MEDICINE"'),
+      typed(npi('150000002'), 'I20170405000003', '14-08', 'FAMILY PRACTICE (OLD NAME)'),
+      typed(npi('150000003'), 'I20170405000004', '14-11', 'PRACTITIONER - INTERNAL MEDICINE'),
+      // Doubtful (padded), so rewritten by the slow path, which follows the same rule.
+      typed(npi('150000004'), 'I20170405000005', ' 14-11 ', ' PRACTITIONER - INTERNAL MEDICINE '),
+      typed(npi('150000005'), 'I20170405000006', '14-08', ' FAMILY PRACTICE (OLD NAME) '),
+      typed(npi('150000006'), 'I20170405000007', '14-12', 'PRACTITIONER - NEUROLOGY'),
+    ];
+    const text = `${lines.join('\n')}\n`;
+    const { copy, types } = screenInChunks(text);
+    assert.deepEqual(
+      types.sort((a, b) => a.code.localeCompare(b.code)),
+      [
+        { code: '14-08', description: 'PRACTITIONER - FAMILY PRACTICE' },
+        { code: '14-11', description: 'PRACTITIONER - INTERNAL MEDICINE' },
+        { code: '14-12', description: 'PRACTITIONER - NEUROLOGY' },
+      ],
+    );
+    const loaded = readBack(copy);
+    assert.deepEqual(
+      loaded.map((fields) => fields[5]),
+      [null, null, 'FAMILY PRACTICE (OLD NAME)', null, null, 'FAMILY PRACTICE (OLD NAME)', null],
+    );
+    // Every row's description, resolved through its type, is the file's (trimmed).
+    const typeOf = new Map(types.map((type) => [type.code, type.description]));
+    const original = parseSync(lines.slice(1).join('\n'), { trim: true }) as string[][];
+    assert.deepEqual(
+      loaded.map((fields) => fields[5] ?? typeOf.get(fields[4] ?? '')),
+      original.map((fields) => fields[5]),
+    );
+    // Past the limit of types held, a new type's rows keep their description.
+    const limited = screenInChunks(text, [], new PpefScreen(new ProviderTypes(2)));
+    assert.equal(limited.types.length, 2);
+    assert.equal(readBack(limited.copy)[6]?.[5], 'PRACTITIONER - NEUROLOGY');
   });
 
   it('numbers lines as the file does after a record that spans two', () => {
@@ -110,7 +167,7 @@ describe('the enrollment file screen', () => {
   it('ends a last line that has no line end, in the style of the file', () => {
     const { copy, tally } = screenInChunks(`${HEADER}\n${rows[0]}\n${rows[1]}`);
     assert.equal(tally.rowsRead, 2);
-    assert.equal(copy, `${rows[0]}\n${rows[1]}\n`);
+    assert.equal(copy, `${sent(rows[0] ?? '')}\n${sent(rows[1] ?? '')}\n`);
   });
 
   it('writes every line in the line ends of the first row, as COPY wants one style', () => {
@@ -125,7 +182,7 @@ describe('the enrollment file screen', () => {
     const text = `${HEADER}\n${long}\n${rows[1]}\n`;
     const { copy, tally } = screenInChunks(text, [100, 70_000, 140_000, 190_000]);
     assert.deepEqual(tally.malformed, [{ line: 2, reason: 'is longer than 65536 bytes' }]);
-    assert.equal(copy, `${rows[1]}\n`);
+    assert.equal(copy, `${sent(rows[1] ?? '')}\n`);
   });
 
   it('refuses a file without the header, or with nothing in it', () => {

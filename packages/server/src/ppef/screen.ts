@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import { PorticoError, type PpefImportReport } from '@portico/core';
 import { parse as parseSync } from 'csv-parse/sync';
 import { stringify as stringifySync } from 'csv-stringify/sync';
-import { isCleanPpefLine } from './clean-row.ts';
+import { cleanFieldEnd, cleanFieldStart, cleanFieldStop, isCleanPpefLine } from './clean-row.ts';
 import { headerProblem, parsePpefRecord, type PpefRow } from './format.ts';
+import { ProviderTypes } from './provider-types.ts';
 
 /** A malformed line of the file: its 1-based line number and what is wrong with it. */
 type MalformedLine = PpefImportReport['malformed'][number];
@@ -15,6 +16,9 @@ const NEWLINE = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
 const QUOTE = 0x22;
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+/** The fields PROVIDER_TYPE_CD and PROVIDER_TYPE_DESC, counted from 0. */
+const TYPE_CODE = 4;
+const TYPE_DESCRIPTION = 5;
 
 /** What the screen found: rows read and malformed, a sample of the malformed lines, and the file's SHA-256. */
 export interface ScreenTally {
@@ -49,16 +53,17 @@ const bareCarriageReturns = () =>
 
 /**
  * A valid row as a CSV line in the file's column order (`FILE_ORDER_COLUMNS` in import.ts), as COPY reads it back
- * exactly: every text quoted (so an empty description stays an empty string), NULL unquoted and empty.
+ * exactly: every text quoted (so an empty description stays an empty string), NULL unquoted and empty. The
+ * description is NULL when it is its type's (`typeDescribed`).
  */
-function csvLine(row: PpefRow, lineEnd: string): string {
+function csvLine(row: PpefRow, typeDescribed: boolean, lineEnd: string): string {
   const fields = [
     row.npi,
     row.multipleNpi ? 'Y' : 'N',
     row.pacId,
     row.enrollmentId,
     row.providerTypeCode,
-    row.providerTypeDescription,
+    typeDescribed ? null : row.providerTypeDescription,
     row.stateCode,
     row.firstName,
     row.middleName,
@@ -70,15 +75,18 @@ function csvLine(row: PpefRow, lineEnd: string): string {
 
 /**
  * Reads the enrollment file on its way to PostgreSQL's CSV COPY, in one pass that also takes its SHA-256. The
- * header must be the PPEF header (else BAD_REQUEST). A line `isCleanPpefLine` passes goes on byte for byte, in
- * runs of whole lines cut from the chunk read; any other record is read by csv-parse and judged by
- * `parsePpefRecord`, which gives the reasons: a valid one goes on rewritten (trimmed, quoted), a malformed one is
- * counted with its line number and left out. Lines are counted as physical lines, the header being line 1; a
- * record whose quoted field spans lines is reported at its first. Holds one chunk, and at most one record of
- * `MAX_RECORD_BYTES` besides.
+ * header must be the PPEF header (else BAD_REQUEST). A line `isCleanPpefLine` passes goes on as written, but for
+ * its provider type's description, left out (NULL) when it is the type's (`ProviderTypes`): the lines are closed
+ * up over the chunk read and go on in runs. Any other record is read by csv-parse and judged by
+ * `parsePpefRecord`, which gives the reasons: a valid one goes on rewritten (trimmed, quoted, its description left
+ * out on the same rule), a malformed one is counted with its line number and left out. Lines are counted as
+ * physical lines, the header being line 1; a record whose quoted field spans lines is reported at its first. Holds
+ * one chunk, and at most one record of `MAX_RECORD_BYTES` besides.
  */
 export class PpefScreen {
   readonly tally: ScreenTally = { rowsRead: 0, rowsMalformed: 0, malformed: [], sha256: null };
+  /** The file's provider types, for `ppef_provider_types`; complete once `end` has returned. */
+  readonly providerTypes: ProviderTypes;
   private readonly hash = createHash('sha256');
   private line = 0;
   private headerSeen = false;
@@ -90,7 +98,14 @@ export class PpefScreen {
   private open: OpenRecord | null = null;
   private out: Buffer[] = [];
 
-  /** Screens one chunk read from the file; answers what goes on to COPY (whole lines). */
+  constructor(providerTypes = new ProviderTypes()) {
+    this.providerTypes = providerTypes;
+  }
+
+  /**
+   * Screens one chunk read from the file; answers what goes on to COPY (whole lines). The chunk becomes the
+   * screen's: what goes on is written over it.
+   */
   push(chunk: Buffer): Buffer[] {
     this.hash.update(chunk);
     let from = 0;
@@ -161,9 +176,14 @@ export class PpefScreen {
     this.skipping = true;
   }
 
-  /** Screens the whole lines in `bytes[from..to)` (`to` just past a line feed). */
+  /**
+   * Screens the whole lines in `bytes[from..to)` (`to` just past a line feed). What goes on to COPY is written back
+   * over the same bytes, closed up where clean lines leave their description out, so runs of clean lines still go
+   * on as one piece: `bytes[run..write)` is the run not yet passed on.
+   */
   private lines(bytes: Buffer, from: number, to: number): void {
     let run = from;
+    let write = from;
     for (let start = from; start < to;) {
       const newline = bytes.indexOf(NEWLINE, start);
       const next = newline === -1 || newline >= to ? to : newline + 1;
@@ -174,16 +194,42 @@ export class PpefScreen {
         this.lineEnd ??= crlf ? '\r\n' : '\n';
         if ((this.lineEnd === '\r\n') === crlf && isCleanPpefLine(bytes, start, end)) {
           this.tally.rowsRead += 1;
+          write = this.passClean(bytes, start, next, write);
           start = next;
           continue;
         }
       }
-      if (run < start) this.out.push(bytes.subarray(run, start));
+      if (run < write) this.out.push(bytes.subarray(run, write));
       this.screenLine(bytes.subarray(start, end), crlf);
-      run = next;
+      run = write;
       start = next;
     }
-    if (run < to) this.out.push(bytes.subarray(run, to));
+    if (run < write) this.out.push(bytes.subarray(run, write));
+  }
+
+  /**
+   * Moves the clean line `bytes[start..next)` back to `write` (never past `start`), leaving its description out
+   * when it is its type's (`,,`: NULL to COPY); answers where the line now ends.
+   */
+  private passClean(bytes: Buffer, start: number, next: number, write: number): number {
+    const described = this.providerTypes.describesType(
+      bytes,
+      cleanFieldStart(TYPE_CODE),
+      cleanFieldEnd(TYPE_CODE),
+      cleanFieldStart(TYPE_DESCRIPTION),
+      cleanFieldEnd(TYPE_DESCRIPTION),
+    );
+    if (!described) {
+      if (write !== start) bytes.copyWithin(write, start, next);
+      return write + (next - start);
+    }
+    // The description as written, quotes included: from after the comma ending the code to the comma ending it.
+    const gapFrom = cleanFieldStop(TYPE_CODE) + 1;
+    const gapTo = cleanFieldStop(TYPE_DESCRIPTION);
+    if (write !== start) bytes.copyWithin(write, start, gapFrom);
+    const resume = write + (gapFrom - start);
+    bytes.copyWithin(resume, gapTo, next);
+    return resume + (next - gapTo);
   }
 
   /** A line that is not certainly clean: the header, a blank line, part of an open record, or a doubtful row. */
@@ -228,8 +274,13 @@ export class PpefScreen {
       return;
     }
     const parsed = parsePpefRecord(fields);
-    if (parsed.ok) this.out.push(Buffer.from(csvLine(parsed.row, this.lineEnd ?? '\n')));
-    else this.noteMalformed(line, parsed.reason);
+    if (!parsed.ok) {
+      this.noteMalformed(line, parsed.reason);
+      return;
+    }
+    const { row } = parsed;
+    const described = this.providerTypes.describesTypeText(row.providerTypeCode, row.providerTypeDescription);
+    this.out.push(Buffer.from(csvLine(row, described, this.lineEnd ?? '\n')));
   }
 
   private checkHeader(text: Buffer): void {

@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { npiCheckDigit, PorticoError, type PorticoErrorCode, type ProviderInput } from '@portico/core';
+import { PPEF_COLUMNS } from '../ppef/format.ts';
+import { importPpefFile } from '../ppef/import.ts';
 import { refusedWith } from '../testing/refusal.ts';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
 import { organizationId } from '../testing/organization-id.ts';
@@ -35,34 +40,28 @@ describe('providers: the office’s provider list through the HTTP server and th
   before(async () => {
     app = await startTestServer();
     manager = app.clientFor('billing-manager');
-    await app.database.db.deleteFrom('ppef_enrollments').execute(); // the demo seed's rows; this file sets its own
-    await app.database.db
-      .insertInto('ppef_enrollments')
-      .values([
-        {
-          npi: jordan.npi,
-          enrollment_id: 'I20170405000123',
-          multiple_npi: false,
-          pac_id: '1234567890',
-          provider_type_code: '14-08',
-          provider_type_description: 'PRACTITIONER - FAMILY PRACTICE',
-          state_code: 'MA',
-          first_name: 'JORDAN',
-          last_name: 'REYES',
-        },
-        {
-          npi: casey.npi,
-          enrollment_id: 'I20190101000456',
-          multiple_npi: false,
-          pac_id: '2234567890',
-          provider_type_code: '14-11',
-          provider_type_description: 'PRACTITIONER - INTERNAL MEDICINE',
-          state_code: 'MA',
-          first_name: 'CASEY',
-          last_name: 'LINDQVIST',
-        },
-      ])
-      .execute();
+    // The enrollment file this test reads, loaded by the import itself: the first row gives type 14-08 its
+    // description, so Jordan's row is stored without it and the SDK must still show it.
+    const dir = mkdtempSync(join(tmpdir(), 'portico-providers-'));
+    const file = join(dir, 'ppef.csv');
+    writeFileSync(
+      file,
+      [
+        PPEF_COLUMNS.join(','),
+        `${npi('111111111')},N,3234567890,I20170405000001,14-08,PRACTITIONER - FAMILY PRACTICE,NY,ANA,,LIMA,`,
+        `${jordan.npi},N,1234567890,I20170405000123,14-08,PRACTITIONER - FAMILY PRACTICE,MA,JORDAN,,REYES,`,
+        `${casey.npi},N,2234567890,I20190101000456,14-11,PRACTITIONER - INTERNAL MEDICINE,MA,CASEY,,LINDQVIST,`,
+        '',
+      ].join('\n'),
+    );
+    await importPpefFile(app.database, file, { clock: app.clock });
+    rmSync(dir, { recursive: true, force: true });
+    const stored = await app.database.db
+      .selectFrom('ppef_enrollments')
+      .select('provider_type_description')
+      .where('npi', '=', jordan.npi)
+      .executeTakeFirstOrThrow();
+    assert.equal(stored.provider_type_description, null, "Jordan's row leaves its type's description out");
   });
   after(async () => {
     await app.close();

@@ -5,7 +5,7 @@ import {
   type Provider,
   type providerInputSchema,
 } from '@portico/core';
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { z } from 'zod';
 import type { ProvidersTable } from '../db/database.ts';
 import type { Sealer } from '../secrets/sealer.ts';
@@ -47,12 +47,26 @@ async function enrollmentsByNpi(
 ): Promise<Map<string, Enrollment[]>> {
   const byNpi = new Map<string, Enrollment[]>();
   if (npis.length === 0) return byNpi;
+  // A row's description is NULL where it is its type's (migration 0009).
   const rows = await scope
     .selectFromCatalog('ppef_enrollments')
-    .select(['npi', 'enrollment_id', 'provider_type_code', 'provider_type_description', 'state_code'])
-    .where('npi', 'in', [...npis])
-    .orderBy('npi')
-    .orderBy('enrollment_id')
+    .leftJoin('ppef_provider_types', 'ppef_provider_types.code', 'ppef_enrollments.provider_type_code')
+    .select((eb) => [
+      'ppef_enrollments.npi',
+      'ppef_enrollments.enrollment_id',
+      'ppef_enrollments.provider_type_code',
+      eb.fn
+        .coalesce(
+          'ppef_enrollments.provider_type_description',
+          'ppef_provider_types.description',
+          sql.lit(''),
+        )
+        .as('provider_type_description'),
+      'ppef_enrollments.state_code',
+    ])
+    .where('ppef_enrollments.npi', 'in', [...npis])
+    .orderBy('ppef_enrollments.npi')
+    .orderBy('ppef_enrollments.enrollment_id')
     .execute();
   for (const row of rows) {
     const list = byNpi.get(row.npi) ?? [];
