@@ -51,6 +51,12 @@ const bareCarriageReturns = () =>
     { fieldPath: 'file' },
   );
 
+/** Moves `bytes[from..to)` back to `write` (never past `from`); answers where it now ends. */
+function moveBack(bytes: Buffer, from: number, to: number, write: number): number {
+  if (write !== from && to > from) bytes.copyWithin(write, from, to);
+  return write + (to - from);
+}
+
 /**
  * A valid row as a CSV line in the file's column order (`FILE_ORDER_COLUMNS` in import.ts), as COPY reads it back
  * exactly: every text quoted (so an empty description stays an empty string), NULL unquoted and empty. The
@@ -179,11 +185,13 @@ export class PpefScreen {
   /**
    * Screens the whole lines in `bytes[from..to)` (`to` just past a line feed). What goes on to COPY is written back
    * over the same bytes, closed up where clean lines leave their description out, so runs of clean lines still go
-   * on as one piece: `bytes[run..write)` is the run not yet passed on.
+   * on as one piece. `bytes[run..write)` is written and not yet passed on; `bytes[kept..)` goes on as it is, moved
+   * back to `write` only when a gap has opened before it (one move from one gap to the next).
    */
   private lines(bytes: Buffer, from: number, to: number): void {
     let run = from;
     let write = from;
+    let kept = from;
     for (let start = from; start < to;) {
       const newline = bytes.indexOf(NEWLINE, start);
       const next = newline === -1 || newline >= to ? to : newline + 1;
@@ -194,42 +202,35 @@ export class PpefScreen {
         this.lineEnd ??= crlf ? '\r\n' : '\n';
         if ((this.lineEnd === '\r\n') === crlf && isCleanPpefLine(bytes, start, end)) {
           this.tally.rowsRead += 1;
-          write = this.passClean(bytes, start, next, write);
+          if (this.describedByType(bytes)) {
+            // Leave out the description as written, quotes included: after the code's comma up to its own.
+            write = moveBack(bytes, kept, cleanFieldStop(TYPE_CODE) + 1, write);
+            kept = cleanFieldStop(TYPE_DESCRIPTION);
+          }
           start = next;
           continue;
         }
       }
+      write = moveBack(bytes, kept, start, write);
       if (run < write) this.out.push(bytes.subarray(run, write));
       this.screenLine(bytes.subarray(start, end), crlf);
       run = write;
+      kept = next;
       start = next;
     }
+    write = moveBack(bytes, kept, to, write);
     if (run < write) this.out.push(bytes.subarray(run, write));
   }
 
-  /**
-   * Moves the clean line `bytes[start..next)` back to `write` (never past `start`), leaving its description out
-   * when it is its type's (`,,`: NULL to COPY); answers where the line now ends.
-   */
-  private passClean(bytes: Buffer, start: number, next: number, write: number): number {
-    const described = this.providerTypes.describesType(
+  /** Whether the clean line `isCleanPpefLine` just passed gives its provider type's own description. */
+  private describedByType(bytes: Buffer): boolean {
+    return this.providerTypes.describesType(
       bytes,
       cleanFieldStart(TYPE_CODE),
       cleanFieldEnd(TYPE_CODE),
       cleanFieldStart(TYPE_DESCRIPTION),
       cleanFieldEnd(TYPE_DESCRIPTION),
     );
-    if (!described) {
-      if (write !== start) bytes.copyWithin(write, start, next);
-      return write + (next - start);
-    }
-    // The description as written, quotes included: from after the comma ending the code to the comma ending it.
-    const gapFrom = cleanFieldStop(TYPE_CODE) + 1;
-    const gapTo = cleanFieldStop(TYPE_DESCRIPTION);
-    if (write !== start) bytes.copyWithin(write, start, gapFrom);
-    const resume = write + (gapFrom - start);
-    bytes.copyWithin(resume, gapTo, next);
-    return resume + (next - gapTo);
   }
 
   /** A line that is not certainly clean: the header, a blank line, part of an open record, or a doubtful row. */
