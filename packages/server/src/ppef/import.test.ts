@@ -79,6 +79,19 @@ describe('importing the Medicare enrollment file (PPEF)', () => {
     assert.deepEqual(await database.db.selectFrom('ppef_files').select('id').execute(), before);
   });
 
+  it("takes the caller's checksum of a file it has not seen, instead of hashing it again", async () => {
+    const path = write(
+      'checked.csv',
+      `${HEADER}\n${row(REYES, 'I20170405000123')}\n${row(GROUP, 'O20170405000124')}\n`,
+    );
+    const given = 'c'.repeat(64);
+    const report = await importPpefFile(database, path, { clock, sha256: given });
+    assert.equal(report.outcome, 'loaded');
+    assert.equal(report.sha256, given);
+    const again = await importPpefFile(database, path, { clock, sha256: given });
+    assert.equal(again.outcome, 'unchanged');
+  });
+
   it('refuses a file with a wrong header and keeps the current data', async () => {
     const path = write('wrong-header.csv', `NPI,NAME\n${row(REYES, 'I20170405000999')}\n`);
     await assert.rejects(

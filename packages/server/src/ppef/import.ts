@@ -187,7 +187,10 @@ export async function importPpefFile(
     clock: Clock;
     fileName?: string;
     maxMalformedRatio?: number;
-    /** The file's SHA-256 when the caller took it already (an upload, as it was written): a repeat skips the load. */
+    /**
+     * The file's SHA-256 when the caller took it already (an upload, as it was written): a repeat skips the load,
+     * and a load does not hash the file again.
+     */
     sha256?: string;
     /** Told when each phase starts, for progress output. */
     onPhase?: (phase: 'load' | 'key' | 'swap') => void;
@@ -205,7 +208,7 @@ export async function importPpefFile(
   try {
     options.onPhase?.('load');
     const loadStart = performance.now();
-    const screen = new PpefScreen();
+    const screen = new PpefScreen({ sha256: options.sha256 });
     await loadStaging(database, path, screen);
     const { tally } = screen;
     const sha256 = tally.sha256 ?? '';

@@ -145,7 +145,7 @@ describe('the enrollment file screen', () => {
       original.map((fields) => fields[5]),
     );
     // Past the limit of types held, a new type's rows keep their description.
-    const limited = screenInChunks(text, [], new PpefScreen(new ProviderTypes(2)));
+    const limited = screenInChunks(text, [], new PpefScreen({ providerTypes: new ProviderTypes(2) }));
     assert.equal(limited.types.length, 2);
     assert.equal(readBack(limited.copy)[6]?.[5], 'PRACTITIONER - NEUROLOGY');
   });

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { PorticoError, type PpefImportReport } from '@portico/core';
 import { parse as parseSync } from 'csv-parse/sync';
 import { stringify as stringifySync } from 'csv-stringify/sync';
@@ -80,10 +80,10 @@ function csvLine(row: PpefRow, typeDescribed: boolean, lineEnd: string): string 
 }
 
 /**
- * Reads the enrollment file on its way to PostgreSQL's CSV COPY, in one pass that also takes its SHA-256. The
- * header must be the PPEF header (else BAD_REQUEST). A line `isCleanPpefLine` passes goes on as written, but for
- * its provider type's description, left out (NULL) when it is the type's (`ProviderTypes`): the lines are closed
- * up over the chunk read and go on in runs. Any other record is read by csv-parse and judged by
+ * Reads the enrollment file on its way to PostgreSQL's CSV COPY, in one pass that also takes its SHA-256 (unless
+ * the caller has it already). The header must be the PPEF header (else BAD_REQUEST). A line `isCleanPpefLine`
+ * passes goes on as written, but for its provider type's description, left out (NULL) when it is the type's
+ * (`ProviderTypes`): the lines are closed up over the chunk read and go on in runs. Any other record is read by csv-parse and judged by
  * `parsePpefRecord`, which gives the reasons: a valid one goes on rewritten (trimmed, quoted, its description left
  * out on the same rule), a malformed one is counted with its line number and left out. Lines are counted as
  * physical lines, the header being line 1; a record whose quoted field spans lines is reported at its first. Holds
@@ -93,7 +93,8 @@ export class PpefScreen {
   readonly tally: ScreenTally = { rowsRead: 0, rowsMalformed: 0, malformed: [], sha256: null };
   /** The file's provider types, for `ppef_provider_types`; complete once `end` has returned. */
   readonly providerTypes: ProviderTypes;
-  private readonly hash = createHash('sha256');
+  /** Null when the caller took the file's SHA-256 already (an upload, as it was written to disk). */
+  private readonly hash: Hash | null;
   private line = 0;
   private headerSeen = false;
   /** The line end of the first data line; COPY wants one style in a stream, so rewritten lines use it too. */
@@ -104,8 +105,10 @@ export class PpefScreen {
   private open: OpenRecord | null = null;
   private out: Buffer[] = [];
 
-  constructor(providerTypes = new ProviderTypes()) {
-    this.providerTypes = providerTypes;
+  constructor(options: { providerTypes?: ProviderTypes; sha256?: string } = {}) {
+    this.providerTypes = options.providerTypes ?? new ProviderTypes();
+    this.hash = options.sha256 === undefined ? createHash('sha256') : null;
+    this.tally.sha256 = options.sha256 ?? null;
   }
 
   /**
@@ -113,7 +116,7 @@ export class PpefScreen {
    * screen's: what goes on is written over it.
    */
   push(chunk: Buffer): Buffer[] {
-    this.hash.update(chunk);
+    this.hash?.update(chunk);
     let from = 0;
     if (this.skipping) {
       // The rest of an overlong line.
@@ -151,7 +154,7 @@ export class PpefScreen {
     }
     if (this.open) this.closeOpenRecord();
     if (!this.headerSeen) throw emptyFile();
-    this.tally.sha256 = this.hash.digest('hex');
+    if (this.hash) this.tally.sha256 = this.hash.digest('hex');
     return this.flush();
   }
 
