@@ -5,7 +5,7 @@ import {
   type Permission,
   type Role,
 } from '@portico/core';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/database.ts';
 import type { TokenClaims } from './tokens.ts';
@@ -52,25 +52,43 @@ export async function resolvePrincipal(
   claims: TokenClaims,
   clock: Clock,
 ): Promise<{ principal: Principal; provisioned: boolean }> {
-  const organization = await trx
-    .selectFrom('organizations')
-    .select(['id', 'name', 'kind', 'time_zone'])
-    .where('external_id', '=', claims.org)
+  // One round trip for a caller seen before (every request but their first): the organization, the user, the
+  // membership and its sites together. It was four, about a third of a simple request's time on the server.
+  const found = await trx
+    .selectFrom('organizations as o')
+    .leftJoin('users as u', (join) => join.on('u.issuer', '=', claims.iss).on('u.subject', '=', claims.sub))
+    .leftJoin('memberships as m', (join) =>
+      join.onRef('m.organization_id', '=', 'o.id').onRef('m.user_id', '=', 'u.id'),
+    )
+    .select([
+      'o.id',
+      'o.name',
+      'o.kind',
+      'o.time_zone',
+      'u.id as user_id',
+      'u.display_name',
+      'u.last_seen_at',
+      'm.roles',
+      'm.granted_permissions',
+      'm.denied_permissions',
+      sql<string[] | null>`(select array_agg(ms.site_id::text order by ms.site_id) from membership_sites ms
+        where ms.organization_id = o.id and ms.user_id = u.id)`.as('site_ids'),
+    ])
+    .where('o.external_id', '=', claims.org)
     .executeTakeFirst();
-  if (!organization) {
+  if (!found) {
     throw new PorticoError(
       'UNAUTHORIZED',
       'The token names an organization this Portico server does not know.',
     );
   }
+  const organization = { id: found.id, name: found.name, kind: found.kind, time_zone: found.time_zone };
   const now = clock.now();
   const displayName = claims.name ?? claims.sub;
-  let user = await trx
-    .selectFrom('users')
-    .select(['id', 'display_name', 'last_seen_at'])
-    .where('issuer', '=', claims.iss)
-    .where('subject', '=', claims.sub)
-    .executeTakeFirst();
+  let user =
+    found.user_id === null || found.display_name === null
+      ? undefined
+      : { id: found.user_id, display_name: found.display_name, last_seen_at: found.last_seen_at };
   if (!user) {
     user = await trx
       .insertInto('users')
@@ -91,12 +109,14 @@ export async function resolvePrincipal(
     await trx.updateTable('users').set({ last_seen_at: now }).where('id', '=', user.id).execute();
   }
 
-  let membership = await trx
-    .selectFrom('memberships')
-    .select(['roles', 'granted_permissions', 'denied_permissions'])
-    .where('organization_id', '=', organization.id)
-    .where('user_id', '=', user.id)
-    .executeTakeFirst();
+  let membership =
+    found.roles === null || found.granted_permissions === null || found.denied_permissions === null
+      ? undefined
+      : {
+          roles: found.roles,
+          granted_permissions: found.granted_permissions,
+          denied_permissions: found.denied_permissions,
+        };
   let provisioned = false;
   if (!membership && organization.kind === 'office') {
     membership = await trx
@@ -106,14 +126,7 @@ export async function resolvePrincipal(
       .executeTakeFirstOrThrow();
     provisioned = true;
   }
-  const siteRows = membership
-    ? await trx
-        .selectFrom('membership_sites')
-        .select('site_id')
-        .where('organization_id', '=', organization.id)
-        .where('user_id', '=', user.id)
-        .execute()
-    : [];
+  const siteIds = found.site_ids ?? [];
   const roles = membership?.roles ?? [];
   const principal = new Principal(issuedByAuth, {
     userId: user.id,
@@ -126,7 +139,7 @@ export async function resolvePrincipal(
     },
     roles,
     permissions: effectivePermissions(roles, membership?.granted_permissions, membership?.denied_permissions),
-    siteIds: siteRows.map((row) => row.site_id),
+    siteIds,
   });
   return { principal, provisioned };
 }

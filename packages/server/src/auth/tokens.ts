@@ -38,8 +38,15 @@ function jwtVerifierFor(
   key: TokenKeyConfig,
 ): (token: string, options: VerifyOptions) => Promise<JWTVerifyResult> {
   if (key.kind === 'secret') {
-    const secret = new TextEncoder().encode(key.secret);
-    return (token, options) => jwtVerify(token, secret, { ...options, algorithms: ['HS256'] });
+    // Imported once: given the raw bytes, jose imports the HMAC key again for every token it checks.
+    const secret = crypto.subtle.importKey(
+      'raw',
+      new TextEncoder().encode(key.secret),
+      { name: 'HMAC', hash: 'SHA-256' },
+      false,
+      ['verify'],
+    );
+    return async (token, options) => jwtVerify(token, await secret, { ...options, algorithms: ['HS256'] });
   }
   const keySet = createRemoteJWKSet(new URL(key.url));
   return (token, options) =>
