@@ -184,8 +184,11 @@ export async function benchAccessHub(
     const { clientFor } = await serve();
     const clientAs = (subject: string, organization: string) => clientFor({ subject, organization });
     const office = clientAs('bench-manager', 'bench-office-1');
+    // The request path alone: who am I, a read of a few rows behind the same token check, caller and transaction.
+    const meHttp = await latency(() => office.organizations.me.query());
     const dashboardHttp = await latency(() => office.accessHub.dashboard.query({ needsAttentionOnly: true }));
     const tasksHttp = await latency(() => office.accessHub.tasks.query(newest));
+    results['HTTP + SDK, the request path alone: organizations.me'] = ms(meHttp);
     results['HTTP + SDK (token check, permission, one transaction): dashboard'] = ms(dashboardHttp);
     results['HTTP + SDK: tasks page (100 rows)'] = ms(tasksHttp);
 
