@@ -85,7 +85,7 @@ async function keyStaging(db: Kysely<Database>, kind: DatabaseHandle['kind']): P
 async function createStaging(db: Kysely<Database>): Promise<void> {
   await dropStaging(db);
   await sql`create table ${sql.table(STAGING)} (like ppef_enrollments including defaults)`.execute(db);
-  await sql`create table ${sql.table(TYPES_STAGING)} (code text not null, description text not null,
+  await sql`create table ${sql.table(TYPES_STAGING)} (like ppef_provider_types including defaults,
     constraint ppef_provider_types_staging_pkey primary key (code))`.execute(db);
 }
 
