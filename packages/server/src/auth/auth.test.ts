@@ -137,6 +137,29 @@ describe('host-portal token hand-off', () => {
     ]);
   });
 
+  it('provisions a first-time user once when their first requests arrive together', async () => {
+    // A widget's first page load sends several requests at once; on PostgreSQL they race for the same rows.
+    const token = await app.tokenFor('office-user', { subject: 'new-hire-43', name: 'Bo Together' });
+    const client = app.clientWithToken(token);
+    const sessions = await Promise.all(Array.from({ length: 8 }, () => client.organizations.me.query()));
+    assert.equal(new Set(sessions.map((session) => session.user.id)).size, 1);
+    for (const session of sessions) assert.deepEqual(session.roles, ['OFFICE_USER']);
+    const userId = sessions[0]?.user.id ?? '';
+    const provisions = await app.database.db
+      .selectFrom('audit_log')
+      .select('entity_id')
+      .where('action', '=', 'membership.provision')
+      .where('entity_id', '=', userId)
+      .execute();
+    assert.equal(provisions.length, 1);
+    const memberships = await app.database.db
+      .selectFrom('memberships')
+      .select('roles')
+      .where('user_id', '=', userId)
+      .execute();
+    assert.deepEqual(memberships, [{ roles: ['OFFICE_USER'] }]);
+  });
+
   it('gives a first-time user in the payer organization no role and no permission', async () => {
     const token = await app.tokenFor('sales', { subject: 'walk-in-staff' });
     const client = app.clientWithToken(token);

@@ -5,9 +5,9 @@ import {
   type Permission,
   type Role,
 } from '@portico/core';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Clock } from '../clock.ts';
-import type { Database } from '../db/database.ts';
+import type { Database, MembershipsTable, OrganizationsTable, UsersTable } from '../db/database.ts';
 import type { TokenClaims } from './tokens.ts';
 
 const issuedByAuth: unique symbol = Symbol('issued by resolvePrincipal');
@@ -41,20 +41,20 @@ export class Principal {
 /** A user's last-seen time is refreshed at most this often, so reads do not turn into writes. */
 const LAST_SEEN_RESOLUTION_MS = 60 * 60 * 1000;
 
+type Db = Kysely<Database> | Transaction<Database>;
+type OrganizationRow = Pick<Selectable<OrganizationsTable>, 'id' | 'name' | 'kind' | 'time_zone'>;
+type UserRow = Pick<Selectable<UsersTable>, 'id' | 'display_name' | 'last_seen_at'>;
+type MembershipRow = Pick<
+  Selectable<MembershipsTable>,
+  'roles' | 'granted_permissions' | 'denied_permissions'
+>;
+
 /**
- * Maps verified token claims to a Portico user and membership, inside the request's transaction.
- * A user the host portal vouches for is created on first sign-in; in an office they start as an ordinary
- * office user (the office's security officer grants more). In the payer's organization nobody gets a role
- * without being provisioned, so staff access is never granted by a token alone.
+ * The organization a token names, with the user and their membership there when both exist: one round trip, where
+ * it took four (about a third of a simple request's time on the server).
  */
-export async function resolvePrincipal(
-  trx: Kysely<Database> | Transaction<Database>,
-  claims: TokenClaims,
-  clock: Clock,
-): Promise<{ principal: Principal; provisioned: boolean }> {
-  // One round trip for a caller seen before (every request but their first): the organization, the user, the
-  // membership and its sites together. It was four, about a third of a simple request's time on the server.
-  const found = await trx
+async function findCaller(trx: Db, claims: TokenClaims) {
+  const row = await trx
     .selectFrom('organizations as o')
     .leftJoin('users as u', (join) => join.on('u.issuer', '=', claims.iss).on('u.subject', '=', claims.sub))
     .leftJoin('memberships as m', (join) =>
@@ -76,57 +76,107 @@ export async function resolvePrincipal(
     ])
     .where('o.external_id', '=', claims.org)
     .executeTakeFirst();
+  if (!row) return null;
+  const organization: OrganizationRow = {
+    id: row.id,
+    name: row.name,
+    kind: row.kind,
+    time_zone: row.time_zone,
+  };
+  const user: UserRow | null =
+    row.user_id === null || row.display_name === null
+      ? null
+      : { id: row.user_id, display_name: row.display_name, last_seen_at: row.last_seen_at };
+  const membership: MembershipRow | null =
+    row.roles === null || row.granted_permissions === null || row.denied_permissions === null
+      ? null
+      : {
+          roles: row.roles,
+          granted_permissions: row.granted_permissions,
+          denied_permissions: row.denied_permissions,
+        };
+  return { organization, user, membership, siteIds: row.site_ids ?? [] };
+}
+
+/**
+ * A caller's first request in an organization (no user yet, or no membership there), one step at a time so that
+ * concurrent first requests agree: the user is upserted (a second request waits for the first's row, then reads
+ * the membership the first made), and an office membership is inserted unless another request just did.
+ */
+async function firstSignIn(trx: Db, claims: TokenClaims, organization: OrganizationRow, now: Date) {
+  const user = await trx
+    .insertInto('users')
+    .values({
+      issuer: claims.iss,
+      subject: claims.sub,
+      display_name: claims.name ?? claims.sub,
+      email: claims.email ?? null,
+      last_seen_at: now,
+    })
+    .onConflict((conflict) => conflict.columns(['issuer', 'subject']).doUpdateSet({ last_seen_at: now }))
+    .returning(['id', 'display_name', 'last_seen_at'])
+    .executeTakeFirstOrThrow();
+  const readMembership = () =>
+    trx
+      .selectFrom('memberships')
+      .select(['roles', 'granted_permissions', 'denied_permissions'])
+      .where('organization_id', '=', organization.id)
+      .where('user_id', '=', user.id)
+      .executeTakeFirst();
+  let membership = await readMembership();
+  let provisioned = false;
+  if (!membership && organization.kind === 'office') {
+    membership = await trx
+      .insertInto('memberships')
+      .values({ organization_id: organization.id, user_id: user.id, roles: ['OFFICE_USER'] })
+      .onConflict((conflict) => conflict.columns(['organization_id', 'user_id']).doNothing())
+      .returning(['roles', 'granted_permissions', 'denied_permissions'])
+      .executeTakeFirst();
+    provisioned = membership !== undefined;
+    // Another request of the same caller made it first: read what it made.
+    membership ??= await readMembership();
+  }
+  const sites = membership
+    ? await trx
+        .selectFrom('membership_sites')
+        .select('site_id')
+        .where('organization_id', '=', organization.id)
+        .where('user_id', '=', user.id)
+        .execute()
+    : [];
+  return { user, membership: membership ?? null, siteIds: sites.map((site) => site.site_id), provisioned };
+}
+
+/**
+ * Maps verified token claims to a Portico user and membership, inside the request's transaction.
+ * A user the host portal vouches for is created on first sign-in; in an office they start as an ordinary
+ * office user (the office's security officer grants more). In the payer's organization nobody gets a role
+ * without being provisioned, so staff access is never granted by a token alone.
+ */
+export async function resolvePrincipal(
+  trx: Db,
+  claims: TokenClaims,
+  clock: Clock,
+): Promise<{ principal: Principal; provisioned: boolean }> {
+  const found = await findCaller(trx, claims);
   if (!found) {
     throw new PorticoError(
       'UNAUTHORIZED',
       'The token names an organization this Portico server does not know.',
     );
   }
-  const organization = { id: found.id, name: found.name, kind: found.kind, time_zone: found.time_zone };
+  const { organization } = found;
   const now = clock.now();
-  const displayName = claims.name ?? claims.sub;
-  let user =
-    found.user_id === null || found.display_name === null
-      ? undefined
-      : { id: found.user_id, display_name: found.display_name, last_seen_at: found.last_seen_at };
-  if (!user) {
-    user = await trx
-      .insertInto('users')
-      .values({
-        issuer: claims.iss,
-        subject: claims.sub,
-        display_name: displayName,
-        email: claims.email ?? null,
-        last_seen_at: now,
-      })
-      .onConflict((conflict) => conflict.columns(['issuer', 'subject']).doUpdateSet({ last_seen_at: now }))
-      .returning(['id', 'display_name', 'last_seen_at'])
-      .executeTakeFirstOrThrow();
-  } else if (
-    user.last_seen_at === null ||
-    now.getTime() - user.last_seen_at.getTime() > LAST_SEEN_RESOLUTION_MS
-  ) {
-    await trx.updateTable('users').set({ last_seen_at: now }).where('id', '=', user.id).execute();
+  let caller: { user: UserRow; membership: MembershipRow | null; siteIds: string[]; provisioned: boolean };
+  if (found.user && found.membership) {
+    caller = { user: found.user, membership: found.membership, siteIds: found.siteIds, provisioned: false };
+    const { last_seen_at: lastSeen } = found.user;
+    if (lastSeen === null || now.getTime() - lastSeen.getTime() > LAST_SEEN_RESOLUTION_MS)
+      await trx.updateTable('users').set({ last_seen_at: now }).where('id', '=', found.user.id).execute();
+  } else {
+    caller = await firstSignIn(trx, claims, organization, now);
   }
-
-  let membership =
-    found.roles === null || found.granted_permissions === null || found.denied_permissions === null
-      ? undefined
-      : {
-          roles: found.roles,
-          granted_permissions: found.granted_permissions,
-          denied_permissions: found.denied_permissions,
-        };
-  let provisioned = false;
-  if (!membership && organization.kind === 'office') {
-    membership = await trx
-      .insertInto('memberships')
-      .values({ organization_id: organization.id, user_id: user.id, roles: ['OFFICE_USER'] })
-      .returning(['roles', 'granted_permissions', 'denied_permissions'])
-      .executeTakeFirstOrThrow();
-    provisioned = true;
-  }
-  const siteIds = found.site_ids ?? [];
+  const { user, membership } = caller;
   const roles = membership?.roles ?? [];
   const principal = new Principal(issuedByAuth, {
     userId: user.id,
@@ -139,7 +189,7 @@ export async function resolvePrincipal(
     },
     roles,
     permissions: effectivePermissions(roles, membership?.granted_permissions, membership?.denied_permissions),
-    siteIds,
+    siteIds: caller.siteIds,
   });
-  return { principal, provisioned };
+  return { principal, provisioned: caller.provisioned };
 }
