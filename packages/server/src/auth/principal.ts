@@ -98,53 +98,61 @@ async function findCaller(trx: Db, claims: TokenClaims) {
   return { organization, user, membership, siteIds: row.site_ids ?? [] };
 }
 
+/** Refreshes a known user's last-seen time once it is older than `LAST_SEEN_RESOLUTION_MS`. */
+async function touchLastSeen(trx: Db, user: UserRow, now: Date): Promise<void> {
+  const lastSeen = user.last_seen_at;
+  if (lastSeen !== null && now.getTime() - lastSeen.getTime() <= LAST_SEEN_RESOLUTION_MS) return;
+  await trx.updateTable('users').set({ last_seen_at: now }).where('id', '=', user.id).execute();
+}
+
+type FoundCaller = NonNullable<Awaited<ReturnType<typeof findCaller>>>;
+
 /**
- * A caller's first request in an organization (no user yet, or no membership there), one step at a time so that
- * concurrent first requests agree: the user is upserted (a second request waits for the first's row, then reads
- * the membership the first made), and an office membership is inserted unless another request just did.
+ * A caller `findCaller` did not find whole: no user yet, or no membership in this organization. A new user is
+ * upserted (a concurrent first request's row is waited for, then taken). In an office a membership is made unless
+ * another request of the same caller has just made it, which is then read; in the payer's organization nobody gets
+ * one from a token.
  */
-async function firstSignIn(trx: Db, claims: TokenClaims, organization: OrganizationRow, now: Date) {
-  const user = await trx
-    .insertInto('users')
-    .values({
-      issuer: claims.iss,
-      subject: claims.sub,
-      display_name: claims.name ?? claims.sub,
-      email: claims.email ?? null,
-      last_seen_at: now,
-    })
-    .onConflict((conflict) => conflict.columns(['issuer', 'subject']).doUpdateSet({ last_seen_at: now }))
-    .returning(['id', 'display_name', 'last_seen_at'])
-    .executeTakeFirstOrThrow();
-  const readMembership = () =>
-    trx
-      .selectFrom('memberships')
-      .select(['roles', 'granted_permissions', 'denied_permissions'])
-      .where('organization_id', '=', organization.id)
-      .where('user_id', '=', user.id)
-      .executeTakeFirst();
-  let membership = await readMembership();
-  let provisioned = false;
-  if (!membership && organization.kind === 'office') {
-    membership = await trx
-      .insertInto('memberships')
-      .values({ organization_id: organization.id, user_id: user.id, roles: ['OFFICE_USER'] })
-      .onConflict((conflict) => conflict.columns(['organization_id', 'user_id']).doNothing())
-      .returning(['roles', 'granted_permissions', 'denied_permissions'])
-      .executeTakeFirst();
-    provisioned = membership !== undefined;
-    // Another request of the same caller made it first: read what it made.
-    membership ??= await readMembership();
-  }
-  const sites = membership
-    ? await trx
-        .selectFrom('membership_sites')
-        .select('site_id')
-        .where('organization_id', '=', organization.id)
-        .where('user_id', '=', user.id)
-        .execute()
-    : [];
-  return { user, membership: membership ?? null, siteIds: sites.map((site) => site.site_id), provisioned };
+async function firstSignIn(trx: Db, claims: TokenClaims, found: FoundCaller, now: Date) {
+  const { organization } = found;
+  let user = found.user;
+  if (user) await touchLastSeen(trx, user, now);
+  else
+    user = await trx
+      .insertInto('users')
+      .values({
+        issuer: claims.iss,
+        subject: claims.sub,
+        display_name: claims.name ?? claims.sub,
+        email: claims.email ?? null,
+        last_seen_at: now,
+      })
+      .onConflict((conflict) => conflict.columns(['issuer', 'subject']).doUpdateSet({ last_seen_at: now }))
+      .returning(['id', 'display_name', 'last_seen_at'])
+      .executeTakeFirstOrThrow();
+  const noMembership = { user, membership: null, siteIds: [], provisioned: false };
+  if (organization.kind !== 'office') return noMembership;
+  const made = await trx
+    .insertInto('memberships')
+    .values({ organization_id: organization.id, user_id: user.id, roles: ['OFFICE_USER'] })
+    .onConflict((conflict) => conflict.columns(['organization_id', 'user_id']).doNothing())
+    .returning(['roles', 'granted_permissions', 'denied_permissions'])
+    .executeTakeFirst();
+  if (made) return { user, membership: made, siteIds: [], provisioned: true };
+  const membership = await trx
+    .selectFrom('memberships')
+    .select(['roles', 'granted_permissions', 'denied_permissions'])
+    .where('organization_id', '=', organization.id)
+    .where('user_id', '=', user.id)
+    .executeTakeFirst();
+  if (!membership) return noMembership;
+  const sites = await trx
+    .selectFrom('membership_sites')
+    .select('site_id')
+    .where('organization_id', '=', organization.id)
+    .where('user_id', '=', user.id)
+    .execute();
+  return { user, membership, siteIds: sites.map((site) => site.site_id), provisioned: false };
 }
 
 /**
@@ -170,11 +178,9 @@ export async function resolvePrincipal(
   let caller: { user: UserRow; membership: MembershipRow | null; siteIds: string[]; provisioned: boolean };
   if (found.user && found.membership) {
     caller = { user: found.user, membership: found.membership, siteIds: found.siteIds, provisioned: false };
-    const { last_seen_at: lastSeen } = found.user;
-    if (lastSeen === null || now.getTime() - lastSeen.getTime() > LAST_SEEN_RESOLUTION_MS)
-      await trx.updateTable('users').set({ last_seen_at: now }).where('id', '=', found.user.id).execute();
+    await touchLastSeen(trx, found.user, now);
   } else {
-    caller = await firstSignIn(trx, claims, organization, now);
+    caller = await firstSignIn(trx, claims, found, now);
   }
   const { user, membership } = caller;
   const roles = membership?.roles ?? [];

@@ -238,10 +238,10 @@ export async function importPpefFile(
         .execute();
       throw new PorticoError('BAD_REQUEST', problem, { fieldPath: 'file' });
     }
+    await stageProviderTypes(db, screen.providerTypes);
     options.onPhase?.('key');
     const keyStart = performance.now();
     const rowsDuplicate = await keyStaging(db, database.kind);
-    await stageProviderTypes(db, screen.providerTypes);
     phaseMs.key = performance.now() - keyStart;
     options.onPhase?.('swap');
     const swapStart = performance.now();

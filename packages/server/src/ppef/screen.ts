@@ -83,9 +83,10 @@ function csvLine(row: PpefRow, typeDescribed: boolean, lineEnd: string): string 
  * Reads the enrollment file on its way to PostgreSQL's CSV COPY, in one pass that also takes its SHA-256 (unless
  * the caller has it already). The header must be the PPEF header (else BAD_REQUEST). A line `isCleanPpefLine`
  * passes goes on as written, but for its provider type's description, left out (NULL) when it is the type's
- * (`ProviderTypes`): the lines are closed up over the chunk read and go on in runs. Any other record is read by csv-parse and judged by
- * `parsePpefRecord`, which gives the reasons: a valid one goes on rewritten (trimmed, quoted, its description left
- * out on the same rule), a malformed one is counted with its line number and left out. Lines are counted as
+ * (`ProviderTypes`): the lines are closed up over the chunk read and go on in runs. Any other record is read by
+ * csv-parse and judged by `parsePpefRecord`, which gives the reasons: a valid one goes on rewritten (trimmed,
+ * quoted, its description left out on the same rule), a malformed one is counted with its line number and left
+ * out. Lines are counted as
  * physical lines, the header being line 1; a record whose quoted field spans lines is reported at its first. Holds
  * one chunk, and at most one record of `MAX_RECORD_BYTES` besides.
  */
