@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { mutation, query } from '../contract/define.ts';
+import { download, mutation, query } from '../contract/define.ts';
 import { officeTargetSchema } from '../storefront/schemas.ts';
 import {
   accessTaskDetailSchema,
@@ -18,6 +18,7 @@ import {
   taskFiltersSchema,
   taskPageInputSchema,
   taskPageSchema,
+  taskQuerySchema,
 } from './schemas.ts';
 
 const PRACTICE = 'practice_setup.manage';
@@ -122,5 +123,17 @@ export const accessHubContract = {
     permission: STAFF,
     input: reassignTaskInputSchema,
     output: staffIssueSchema,
+  }),
+};
+
+/** The access hub's streamed files. */
+export const accessHubFiles = {
+  accessTasks: download({
+    path: '/files/access-hub/tasks.csv',
+    permission: PRACTICE,
+    summary:
+      "The practice's open access-hub tasks as CSV, streamed in keyset pages with the Tasks tab's filters and order (`?portalId=&medicalGroupId=&sort=&direction=`).",
+    input: taskQuerySchema,
+    audit: { action: 'access_task.download', entity: 'access_task_list' },
   }),
 };

@@ -1,25 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
-  decodeTaskCursor,
-  encodeTaskCursor,
+  actionNeeded,
+  canRespondToTask,
   mostUrgentStatus,
+  orderPortalIssues,
+  portalBlockedCents,
   statusAfterTaskChange,
-  taskSortValue,
 } from './rules.ts';
-import { taskSortColumnSchema, type TaskRow } from './schemas.ts';
-
-const row: TaskRow = {
-  id: '6f1c1a7e-5d2b-4c4e-9a55-0f8b1f0c9a11',
-  number: 42,
-  kind: 'UNPOSTABLES',
-  description: 'Réinitialiser le mot de passe',
-  portal: { id: '0b7f6e1c-3a1d-4f5e-8c9b-2d4e6f8a0b1c', name: 'Ærø Portal', url: 'https://aero.example/' },
-  medicalGroup: null,
-  impact: { count: 2, cents: 12_345 },
-  issueId: '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f',
-  createdAt: '2026-11-23T15:00:00.123Z',
-};
+import type { AccessIssueStatus, AccessTaskSummary, PortalIssues } from './schemas.ts';
 
 describe('access hub rules', () => {
   it('puts the practice first, then the service team, then the payer', () => {
@@ -39,39 +28,77 @@ describe('access hub rules', () => {
     assert.equal(statusAfterTaskChange('RESOLVED', 3), 'RESOLVED');
   });
 
-  it('round-trips a cursor for every column, non-ASCII text included', () => {
-    for (const sort of taskSortColumnSchema.options) {
-      for (const direction of ['asc', 'desc'] as const) {
-        const cursor = encodeTaskCursor({ sort, direction }, row);
-        assert.match(cursor, /^[A-Za-z0-9_-]+$/);
-        assert.deepEqual(decodeTaskCursor(cursor, { sort, direction }), {
-          sort,
-          direction,
-          value: taskSortValue(row, sort),
-          number: 42,
-        });
-      }
-    }
+  const summary = (over: Partial<AccessTaskSummary>): AccessTaskSummary => ({
+    id: `00000000-0000-4000-8000-${String(over.number ?? 1).padStart(12, '0')}`,
+    number: 1,
+    kind: 'UNPOSTABLES',
+    assignee: 'PRACTICE',
+    description: 'Fix the account',
+    createdAt: '2026-11-23T15:00:00.000Z',
+    closed: false,
+    ...over,
   });
 
-  it('refuses cursors that are not ours or belong to another order', () => {
-    const cursor = encodeTaskCursor({ sort: 'portal', direction: 'asc' }, row);
-    assert.equal(decodeTaskCursor(cursor, { sort: 'portal', direction: 'desc' }), null);
-    assert.equal(decodeTaskCursor(cursor, { sort: 'impact', direction: 'asc' }), null);
-    const forge = (value: unknown) => btoa(JSON.stringify(value)).replaceAll('=', '');
-    assert.equal(
-      decodeTaskCursor(forge(['impact', 'asc', 'x', 1]), { sort: 'impact', direction: 'asc' }),
-      null,
+  it('asks the practice for its open claims tasks first, else its first open unpostables task', () => {
+    const claims = summary({ number: 7, kind: 'CLAIMS' });
+    const unpostables = summary({ number: 3 });
+    assert.deepEqual(actionNeeded([unpostables, claims]), {
+      kind: 'CLAIMS',
+      taskIds: [claims.id],
+      taskNumbers: [7],
+    });
+    assert.deepEqual(actionNeeded([summary({ number: 2, closed: true }), unpostables]), {
+      kind: 'UNPOSTABLES',
+      taskId: unpostables.id,
+      taskNumber: 3,
+    });
+    assert.equal(actionNeeded([summary({ assignee: 'SERVICE' }), summary({ closed: true })]), null);
+  });
+
+  it('lets the practice answer only its open unpostables tasks', () => {
+    assert.equal(canRespondToTask(summary({})), true);
+    assert.equal(canRespondToTask(summary({ kind: 'CLAIMS' })), false);
+    assert.equal(canRespondToTask(summary({ assignee: 'SERVICE' })), false);
+    assert.equal(canRespondToTask(summary({ closed: true })), false);
+  });
+
+  it('orders portals by their most urgent issue, then by dollars blocked, then by name', () => {
+    const portal = (name: string, statuses: AccessIssueStatus[], cents: number): PortalIssues => ({
+      portal: { id: `id-${name}`, code: name, name, url: 'https://portal.example/', coveredPayers: [] },
+      status: 'RESOLVED',
+      impact: { claims: { count: 1, cents }, unpostables: { count: 0, cents: 0 } },
+      issues: statuses.map((status, index) => ({
+        id: `${name}-${index}`,
+        blocks: 'CLAIMS',
+        status,
+        description: name,
+        impact: { count: 1, cents: 0 },
+        medicalGroup: null,
+        createdAt: '2026-11-23T15:00:00.000Z',
+        updatedAt: '2026-11-23T15:00:00.000Z',
+        relatedTasks: [],
+        actionNeeded: null,
+      })),
+    });
+    const ordered = orderPortalIssues([
+      portal('Cedar', ['WITH_PAYER'], 900),
+      portal('Birch', ['WITH_PAYER', 'NEEDS_YOUR_ATTENTION'], 10),
+      portal('Aspen', ['WITH_PAYER'], 900),
+      portal('Dogwood', ['WITH_SERVICE'], 1),
+    ]);
+    assert.deepEqual(
+      ordered.map((group) => [group.portal.name, group.status]),
+      [
+        ['Birch', 'NEEDS_YOUR_ATTENTION'],
+        ['Dogwood', 'WITH_SERVICE'],
+        ['Aspen', 'WITH_PAYER'],
+        ['Cedar', 'WITH_PAYER'],
+      ],
     );
-    assert.equal(
-      decodeTaskCursor(forge(['portal', 'asc', 'x', 1.5]), { sort: 'portal', direction: 'asc' }),
-      null,
+    assert.deepEqual(
+      ordered[0]?.issues.map((issue) => issue.status),
+      ['NEEDS_YOUR_ATTENTION', 'WITH_PAYER'],
     );
-    assert.equal(
-      decodeTaskCursor(forge(['createdAt', 'asc', 'yesterday', 1]), { sort: 'createdAt', direction: 'asc' }),
-      null,
-    );
-    assert.equal(decodeTaskCursor('%%%', { sort: 'portal', direction: 'asc' }), null);
-    assert.equal(decodeTaskCursor(forge({ a: 1 }), { sort: 'portal', direction: 'asc' }), null);
+    assert.equal(portalBlockedCents(ordered[2] ?? portal('x', [], 0)), 900);
   });
 });

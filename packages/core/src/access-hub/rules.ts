@@ -1,4 +1,12 @@
-import type { AccessIssueStatus, BlockedWork, TaskQuery, TaskRow, TaskSortColumn } from './schemas.ts';
+import type {
+  AccessIssueStatus,
+  AccessTaskSummary,
+  ActionNeeded,
+  BlockedWork,
+  PortalIssues,
+  TaskRow,
+  TaskSortColumn,
+} from './schemas.ts';
 
 /** DOMAIN.md: the practice's issues first, then the informational ones; resolved issues last. */
 const STATUS_PRIORITY: Record<AccessIssueStatus, number> = {
@@ -48,6 +56,47 @@ export function statusAfterTaskChange(
   return current === 'NEEDS_YOUR_ATTENTION' ? 'WITH_SERVICE' : current;
 }
 
+/**
+ * The practice's part of an issue: its open claims tasks (handed to the host's enrollment worklist) or, when it has
+ * none, its first open unpostables task (answered with an issue response). Null when nothing waits on the practice.
+ */
+export function actionNeeded(tasks: readonly AccessTaskSummary[]): ActionNeeded | null {
+  const mine = tasks.filter((task) => task.assignee === 'PRACTICE' && !task.closed);
+  const claims = mine.filter((task) => task.kind === 'CLAIMS');
+  if (claims.length > 0) {
+    return { kind: 'CLAIMS', taskIds: claims.map((t) => t.id), taskNumbers: claims.map((t) => t.number) };
+  }
+  const unpostables = mine.find((task) => task.kind === 'UNPOSTABLES');
+  return unpostables ? { kind: 'UNPOSTABLES', taskId: unpostables.id, taskNumber: unpostables.number } : null;
+}
+
+/** Whether the practice can answer a task with an issue response: an open unpostables task assigned to it. */
+export function canRespondToTask(task: Pick<AccessTaskSummary, 'kind' | 'assignee' | 'closed'>): boolean {
+  return task.kind === 'UNPOSTABLES' && task.assignee === 'PRACTICE' && !task.closed;
+}
+
+/** The dollars a portal row blocks, claims and unpostables together. */
+export function portalBlockedCents(group: Pick<PortalIssues, 'impact'>): number {
+  return group.impact.claims.cents + group.impact.unpostables.cents;
+}
+
+/**
+ * The dashboard's portal order: the most urgent status first, then the most money blocked, then by name. Each
+ * portal's issues are ordered by status, and the portal takes its most urgent issue's status.
+ */
+export function orderPortalIssues(groups: readonly PortalIssues[]): PortalIssues[] {
+  const ordered = groups.map((group) => {
+    const issues = [...group.issues].sort((a, b) => compareAccessStatus(a.status, b.status));
+    return { ...group, issues, status: mostUrgentStatus(issues.map((issue) => issue.status)) };
+  });
+  return ordered.sort(
+    (a, b) =>
+      compareAccessStatus(a.status, b.status) ||
+      portalBlockedCents(b) - portalBlockedCents(a) ||
+      a.portal.name.localeCompare(b.portal.name),
+  );
+}
+
 /** The value a task row sorts by for a column (a missing medical group sorts as an empty name). */
 export function taskSortValue(row: TaskRow, column: TaskSortColumn): string | number {
   switch (column) {
@@ -66,71 +115,6 @@ export function taskSortValue(row: TaskRow, column: TaskSortColumn): string | nu
     case 'createdAt':
       return row.createdAt;
   }
-}
-
-const NUMERIC_COLUMNS: ReadonlySet<TaskSortColumn> = new Set(['number', 'impact']);
-
-/** Where a keyset page ends: the order it was read in, the last row's sort value and task number. */
-export interface TaskCursor {
-  sort: TaskSortColumn;
-  direction: 'asc' | 'desc';
-  value: string | number;
-  number: number;
-}
-
-function toBase64Url(text: string): string {
-  const bytes = new TextEncoder().encode(text);
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
-}
-
-function fromBase64Url(text: string): string | null {
-  if (!/^[A-Za-z0-9_-]*$/.test(text)) return null;
-  try {
-    const binary = atob(text.replaceAll('-', '+').replaceAll('_', '/'));
-    return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
-  } catch {
-    return null;
-  }
-}
-
-/** The opaque `nextCursor` after this row. */
-export function encodeTaskCursor(query: Pick<TaskQuery, 'sort' | 'direction'>, row: TaskRow): string {
-  return toBase64Url(
-    JSON.stringify([query.sort, query.direction, taskSortValue(row, query.sort), row.number]),
-  );
-}
-
-/**
- * Reads a cursor back; null when it is not one of ours or was made for another order (the caller then refuses it
- * as a bad request, never scans from a guessed place).
- */
-export function decodeTaskCursor(
-  cursor: string,
-  query: Pick<TaskQuery, 'sort' | 'direction'>,
-): TaskCursor | null {
-  const text = fromBase64Url(cursor);
-  if (text === null) return null;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  if (!Array.isArray(parsed) || parsed.length !== 4) return null;
-  const [sort, direction, value, number] = parsed as unknown[];
-  if (sort !== query.sort || direction !== query.direction) return null;
-  if (!Number.isSafeInteger(number)) return null;
-  const numeric = NUMERIC_COLUMNS.has(query.sort);
-  if (numeric ? !Number.isSafeInteger(value) : typeof value !== 'string' || value.length > 4000) return null;
-  if (query.sort === 'createdAt' && Number.isNaN(Date.parse(value as string))) return null;
-  return {
-    sort: query.sort,
-    direction: query.direction,
-    value: value as string | number,
-    number: number as number,
-  };
 }
 
 /** The Tasks CSV's columns, in order. */

@@ -1,19 +1,4 @@
-/** Card checks that need no gateway: the Luhn check digit, the brand from the number, expiry. */
-
-/** True when the digits pass the Luhn check (ISO/IEC 7812), as every payment card number does. */
-export function isLuhnValid(digits: string): boolean {
-  if (!/^\d+$/.test(digits)) return false;
-  let sum = 0;
-  for (let index = 0; index < digits.length; index += 1) {
-    let digit = Number(digits[digits.length - 1 - index]);
-    if (index % 2 === 1) {
-      digit *= 2;
-      if (digit > 9) digit -= 9;
-    }
-    sum += digit;
-  }
-  return sum % 10 === 0;
-}
+/** Card checks that need no gateway: the brand from the number, expiry (the Luhn check is `passesLuhn`). */
 
 export type CardBrand = 'VISA' | 'MASTERCARD' | 'AMEX' | 'DISCOVER' | 'OTHER';
 

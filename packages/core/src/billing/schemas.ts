@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { plainDateSchema, planCodeSchema } from '../storefront/schemas.ts';
-import { isLuhnValid } from './cards.ts';
+import { passesLuhn } from '../checksums/luhn.ts';
 
 export const cardBrandSchema = z.enum(['VISA', 'MASTERCARD', 'AMEX', 'DISCOVER', 'OTHER']);
 export const paymentMethodRoleSchema = z.enum(['PRIMARY', 'BACKUP']);
@@ -19,7 +19,7 @@ export const cardInputSchema = z.object({
       z
         .string()
         .regex(/^\d{12,19}$/, 'Enter the card number: 12 to 19 digits.')
-        .refine(isLuhnValid, 'This card number is not valid; check the digits.'),
+        .refine(passesLuhn, 'This card number is not valid; check the digits.'),
     ),
   expMonth: z.int().min(1, 'Month is 1 to 12.').max(12, 'Month is 1 to 12.'),
   expYear: z.int().min(2000).max(2100),

@@ -8,15 +8,15 @@ import {
 } from '@trpc/client';
 import type { AnyRouter } from '@trpc/server';
 import type { z } from 'zod';
-import { isProcedure, type ContractTree, type ProcedureContract } from '../contract/define.ts';
-import { porticoContract, type PorticoContract } from '../contract/portico-contract.ts';
-import { PorticoError, porticoErrorShapeSchema } from '../errors/portico-error.ts';
 import {
-  fileRoutes,
-  ppefImportReportSchema,
-  type FileRoute,
-  type PpefImportReport,
-} from '../files/routes.ts';
+  isProcedure,
+  type ContractTree,
+  type FileRouteContract,
+  type ProcedureContract,
+} from '../contract/define.ts';
+import { fileRoutes, porticoContract, type PorticoContract } from '../contract/portico-contract.ts';
+import { PorticoError, porticoErrorShapeSchema } from '../errors/portico-error.ts';
+import { ppefImportReportSchema, type PpefImportReport } from '../ppef/schemas.ts';
 import type { TaskQuery } from '../access-hub/schemas.ts';
 import type { CallOptions, ContractClient, SubscriptionHandlers } from './client-types.ts';
 
@@ -134,7 +134,7 @@ function clientTree(untyped: TRPCUntypedClient<AnyRouter>, tree: ContractTree, p
 
 /** Calls one file route with the bearer token; a refusal comes back as the server's PorticoError. */
 async function callFileRoute(
-  route: FileRoute,
+  route: FileRouteContract,
   url: string,
   token: string | null,
   init: { body?: Blob; signal?: AbortSignal },

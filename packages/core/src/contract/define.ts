@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Requirement } from '../organizations/permissions.ts';
 
 export type ProcedureKind = 'query' | 'mutation' | 'subscription';
@@ -71,3 +71,50 @@ export function listProcedures(
 /** The arguments a caller passes for a schema: optional when the schema accepts `undefined`. */
 export type InputArgs<TInput extends z.ZodType> =
   undefined extends z.input<TInput> ? [input?: z.input<TInput>] : [input: z.input<TInput>];
+
+/**
+ * A streamed file route: what does not fit a JSON procedure. Declared in its domain's contract beside the
+ * procedures, with its permission and audit row, and run by the same server kernel (token, scope, permission,
+ * audit) before any data moves. `input` parses the query string.
+ */
+export interface FileRouteContract<
+  TKind extends 'download' | 'upload' = 'download' | 'upload',
+  TInput extends z.ZodType = z.ZodType,
+  TOutput extends z.ZodType = z.ZodType,
+> {
+  readonly kind: TKind;
+  readonly method: TKind extends 'download' ? 'GET' : 'POST';
+  readonly path: string;
+  readonly summary: string;
+  readonly permission: Requirement;
+  readonly input: TInput;
+  /** An upload's JSON answer; a download answers CSV. */
+  readonly output: TOutput;
+  /** The audit row written, in the caller's organization, before any data moves. */
+  readonly audit: { readonly action: string; readonly entity: string };
+}
+
+type FileDefinition<TInput extends z.ZodType, TOutput extends z.ZodType> = Omit<
+  FileRouteContract<'download' | 'upload', TInput, TOutput>,
+  'kind' | 'method'
+>;
+
+/** Declares a CSV download (GET), streamed page by page. */
+export function download<TInput extends z.ZodType>(
+  definition: Omit<FileDefinition<TInput, z.ZodString>, 'output'>,
+): FileRouteContract<'download', TInput, z.ZodString> {
+  return { kind: 'download', method: 'GET', output: csvTextSchema, ...definition };
+}
+
+/** Declares a file upload (POST, the file as the request body) that answers JSON. */
+export function upload<TInput extends z.ZodType, TOutput extends z.ZodType>(
+  definition: FileDefinition<TInput, TOutput>,
+): FileRouteContract<'upload', TInput, TOutput> {
+  return { kind: 'upload', method: 'POST', ...definition };
+}
+
+/** What a download answers: CSV text (streamed; the schema documents it). */
+const csvTextSchema = z.string();
+
+/** Every file route of a record of domains' file routes. */
+export type FileRoutes = Readonly<Record<string, FileRouteContract>>;

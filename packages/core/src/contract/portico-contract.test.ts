@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { permissionSchema } from '../organizations/permissions.ts';
 import { listProcedures } from './define.ts';
-import { porticoContract } from './portico-contract.ts';
+import { fileRoutes, porticoContract } from './portico-contract.ts';
 
 describe('the Portico contract', () => {
   const procedures = listProcedures(porticoContract);
@@ -31,7 +31,27 @@ describe('the Portico contract', () => {
     assert.deepEqual(open.sort(), ['events.stream', 'organizations.me']);
   });
 
-  it('documents every procedure', () => {
-    for (const { path, procedure } of procedures) assert.ok(procedure.summary.length > 10, path);
+  it('documents every procedure and file route with a sentence that does not just repeat its name', () => {
+    const documented = [
+      ...procedures.map(({ path, procedure }) => ({ path, summary: procedure.summary })),
+      ...Object.entries(fileRoutes).map(([path, route]) => ({ path, summary: route.summary })),
+    ];
+    for (const { path, summary } of documented) {
+      assert.match(summary, /^[A-Z"'`].*[.)]$/s, `${path}: a summary is a sentence`);
+      const name = path.split('.').at(-1) ?? path;
+      assert.ok(summary.split(/\s+/).length >= 4, `${path}: "${summary}" says too little`);
+      assert.notEqual(summary.toLowerCase().replace(/[^a-z]/g, ''), name.toLowerCase(), path);
+    }
+  });
+
+  it('declares each file route once in its domain, under /files/, with a permission and an audit row', () => {
+    const paths = Object.values(fileRoutes).map((route) => route.path);
+    assert.equal(new Set(paths).size, paths.length);
+    for (const [name, route] of Object.entries(fileRoutes)) {
+      assert.match(route.path, /^\/files\/[a-z0-9/.-]+$/, name);
+      assert.ok(permissionSchema.safeParse(route.permission).success, `${name}: ${route.permission}`);
+      assert.match(route.audit.action, /^[a-z_]+(\.[a-z_]+)+$/, name);
+      assert.equal(route.method, route.kind === 'download' ? 'GET' : 'POST', name);
+    }
   });
 });

@@ -1,8 +1,10 @@
-import { accessHubContract } from '../access-hub/contract.ts';
+import type { FileRoutes } from './define.ts';
+import { accessHubContract, accessHubFiles } from '../access-hub/contract.ts';
 import { billingContract } from '../billing/contract.ts';
 import { eventsContract } from '../events/contract.ts';
 import { organizationsContract } from '../organizations/contract.ts';
-import { providersContract } from '../providers/contract.ts';
+import { ppefFiles } from '../ppef/contract.ts';
+import { providersContract, providersFiles } from '../providers/contract.ts';
 import { storefrontContract } from '../storefront/contract.ts';
 
 /**
@@ -18,3 +20,14 @@ export const porticoContract = {
   events: eventsContract,
 };
 export type PorticoContract = typeof porticoContract;
+
+/**
+ * Every streamed file route, by the SDK's name for it (`client.files.providerRoster()`). Each is declared in its
+ * domain's contract and run by the same server kernel as the procedures.
+ */
+export const fileRoutes = {
+  ...providersFiles,
+  ...accessHubFiles,
+  ...ppefFiles,
+} satisfies FileRoutes;
+export type PorticoFileRoutes = typeof fileRoutes;

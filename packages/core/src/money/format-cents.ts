@@ -2,3 +2,14 @@
 export function formatCents(cents: number, locale = 'en-US'): string {
   return new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD' }).format(cents / 100);
 }
+
+/**
+ * Integer cents as a plain decimal amount of dollars for files (CSV, X12): `1268400` → `12684.00`, `-5` → `-0.05`.
+ * Exact: integer arithmetic only, no floating point, no grouping, no currency sign.
+ */
+export function centsToDecimal(cents: number): string {
+  if (!Number.isSafeInteger(cents)) throw new RangeError(`${cents} is not a whole number of cents`);
+  const sign = cents < 0 ? '-' : '';
+  const whole = Math.abs(cents);
+  return `${sign}${Math.trunc(whole / 100)}.${String(whole % 100).padStart(2, '0')}`;
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { mutation, query } from '../contract/define.ts';
+import { download, mutation, query } from '../contract/define.ts';
 import { medicarePlansSchema } from '../storefront/schemas.ts';
 import { rosterImportInputSchema, rosterReportSchema } from './roster.ts';
 import { providerInputSchema, providerSchema, updateProviderInputSchema } from './schemas.ts';
@@ -52,5 +52,17 @@ export const providersContract = {
     permission: 'practice_setup.manage',
     input: z.object({ id: z.uuid() }),
     output: z.object({ id: z.uuid() }),
+  }),
+};
+
+/** The providers domain's streamed files. */
+export const providersFiles = {
+  providerRoster: download({
+    path: '/files/providers/roster.csv',
+    permission: 'providers.view',
+    summary:
+      "The office's provider roster as CSV, streamed in NPI order (constant server memory for any size); SSNs masked.",
+    input: z.object({}),
+    audit: { action: 'provider.roster.download', entity: 'provider_list' },
   }),
 };

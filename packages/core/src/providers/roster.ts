@@ -10,6 +10,14 @@ export const ROSTER_COLUMNS = [
   'SPECIALTY',
 ] as const;
 
+/** The roster download's columns, in order: the upload's, then what the enrollment file says. */
+export const ROSTER_DOWNLOAD_COLUMNS = [
+  ...ROSTER_COLUMNS,
+  'MEDICARE_ENROLLED',
+  'MEDICARE_PROVIDER_TYPES',
+  'MEDICARE_STATES',
+] as const;
+
 /** The largest roster accepted in one upload (characters of CSV): about 50,000 rows. */
 export const MAX_ROSTER_CHARS = 5_000_000;
 

@@ -3,23 +3,10 @@
  * Pure functions, no I/O.
  */
 
+import { luhnCheckDigit } from '../checksums/luhn.ts';
+
 /** The card-issuer prefix CMS puts before the NPI's first nine digits when computing its check digit. */
 const NPI_LUHN_PREFIX = '80840';
-
-/** The Luhn check digit for a string of digits (the digit to append so that the whole passes Luhn). */
-export function luhnCheckDigit(payload: string): number {
-  let sum = 0;
-  // Double every second digit counting from the right of the payload: the check digit will sit to its right.
-  for (let i = payload.length - 1, double = true; i >= 0; i -= 1, double = !double) {
-    let digit = payload.charCodeAt(i) - 48;
-    if (double) {
-      digit *= 2;
-      if (digit > 9) digit -= 9;
-    }
-    sum += digit;
-  }
-  return (10 - (sum % 10)) % 10;
-}
 
 /** The check digit of an NPI from its first nine digits. */
 export function npiCheckDigit(firstNineDigits: string): number {
@@ -125,7 +112,12 @@ export function isValidTin(value: string, kind?: TinKind): boolean {
   return parseTin(value, kind).ok;
 }
 
+/** An SSN as it is ever shown or returned: its last four digits only (`***-**-6789`). */
+export function maskedSsn(lastFour: string): string {
+  return `***-**-${lastFour}`;
+}
+
 /** How a TIN is shown: an EIN in full, an SSN masked to its last four digits (`***-**-6789`). */
 export function displayTin(tin: Tin): string {
-  return tin.kind === 'SSN' ? `***-**-${tin.digits.slice(5)}` : tin.formatted;
+  return tin.kind === 'SSN' ? maskedSsn(tin.digits.slice(5)) : tin.formatted;
 }

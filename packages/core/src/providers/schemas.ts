@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { npiProblem, parseTin } from './rules.ts';
+import { npiProblem, parseTin, npiEntityKind } from './rules.ts';
 
 /** An NPI, validated with its check digit. */
 export const npiSchema = z.string().check((ctx) => {
@@ -31,8 +31,8 @@ export const providerInputSchema = z
     specialty: z.string().trim().min(1).max(100, 'At most 100 characters').optional(),
   })
   .superRefine((provider, ctx) => {
-    // An NPI starting with 1 names a person, with 2 an organization: each needs its own kind of name.
-    if (provider.npi.startsWith('2')) {
+    // A person's NPI and an organization's each need their own kind of name.
+    if (npiEntityKind(provider.npi) === 'organization') {
       if (!provider.organizationName) {
         ctx.addIssue({
           code: 'custom',

@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { PorticoError } from '../errors/portico-error.ts';
-import { planChange, providerListGaps, subscriptionStatus, type SubscriptionFacts } from './rules.ts';
+import {
+  ownedPlanCodes,
+  planChange,
+  providerListGaps,
+  subscriptionStatus,
+  type SubscriptionFacts,
+} from './rules.ts';
 import type { Plan } from './schemas.ts';
 
 const catalogue: Plan[] = [
@@ -115,5 +121,27 @@ describe('plan changes', () => {
       () => planChange(catalogue.slice(0, 2), [], ['ALLPAYER_ADVANTAGE']),
       refused('BAD_REQUEST'),
     );
+  });
+
+  it('counts a held bundle as owning what it includes, but not every part as owning the bundle', () => {
+    const catalogue = [
+      { code: 'ALLPAYER_ACCESS' as const, includes: [] },
+      { code: 'MEDICARE' as const, includes: [] },
+      { code: 'ALLPAYER_ADVANTAGE' as const, includes: ['ALLPAYER_ACCESS' as const, 'MEDICARE' as const] },
+    ];
+    const held = (planCode: (typeof catalogue)[number]['code'], status: 'ACTIVE' | 'CANCELLED') => ({
+      planCode,
+      status,
+    });
+    assert.deepEqual([...ownedPlanCodes(catalogue, [held('ALLPAYER_ADVANTAGE', 'ACTIVE')])].sort(), [
+      'ALLPAYER_ACCESS',
+      'ALLPAYER_ADVANTAGE',
+      'MEDICARE',
+    ]);
+    assert.deepEqual(
+      [...ownedPlanCodes(catalogue, [held('ALLPAYER_ACCESS', 'ACTIVE'), held('MEDICARE', 'ACTIVE')])].sort(),
+      ['ALLPAYER_ACCESS', 'MEDICARE'],
+    );
+    assert.equal(ownedPlanCodes(catalogue, [held('MEDICARE', 'CANCELLED')]).size, 0);
   });
 });

@@ -1,5 +1,5 @@
 import { PorticoError } from '../errors/portico-error.ts';
-import type { Plan, PlanCode, ProviderListGap, SubscriptionStatus } from './schemas.ts';
+import type { Plan, PlanCode, ProviderListGap, Subscription, SubscriptionStatus } from './schemas.ts';
 
 /** The dates a subscription's status is derived from. */
 export interface SubscriptionFacts {
@@ -114,4 +114,19 @@ export function planChange(
     .map((candidate) => candidate.code)
     .filter((code) => held.includes(code) && selected.some((chosen) => includedBy(plan(chosen), code)));
   return { adds: [...selected], replaces };
+}
+
+/**
+ * The plans an office has: each held plan and every plan a held bundle includes. Holding every part of a bundle
+ * is not holding the bundle: that office may upgrade to it.
+ */
+export function ownedPlanCodes(
+  catalogue: readonly Pick<Plan, 'code' | 'includes'>[],
+  subscriptions: readonly Pick<Subscription, 'planCode' | 'status'>[],
+): Set<PlanCode> {
+  return new Set(
+    subscriptions
+      .filter((s) => isHeldStatus(s.status))
+      .flatMap((s) => [s.planCode, ...(catalogue.find((p) => p.code === s.planCode)?.includes ?? [])]),
+  );
 }

@@ -85,6 +85,8 @@ export const storefrontOverviewSchema = z.object({
   subscriptions: z.array(subscriptionSchema),
   /** What the provider list lacks for the Medicare plans (empty when complete). */
   providerListGaps: z.array(providerListGapSchema),
+  /** The held plans that need a Medicare-enrolled provider, with their status (as `providers.medicarePlans`). */
+  medicarePlans: z.array(subscriptionSchema),
   /** False for a view-only user: the widget shows subscriptions without the buttons. */
   canManage: z.boolean(),
   openBalanceCents: z.int().nonnegative(),
