@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import type { TaskQuery } from '@portico/core';
 import { sql, type Kysely } from 'kysely';
-import { dashboard, taskPage } from '../packages/server/src/access-hub/store.ts';
+import { dashboard } from '../packages/server/src/access-hub/dashboard.ts';
+import { taskPage } from '../packages/server/src/access-hub/tasks.ts';
 import type { Database } from '../packages/server/src/db/database.ts';
 import { OrgScope } from '../packages/server/src/tenancy/org-scope.ts';
 import { BENCH_ISSUER, percentile, withBenchApp } from './support.ts';

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { PinnedClock } from '../packages/server/src/clock.ts';
+import { PinnedClock } from '../packages/server/src/services/clock.ts';
 import { openPostgres } from '../packages/server/src/db/connect.ts';
 import { migrateToLatest } from '../packages/server/src/db/migrate.ts';
 import { issueDueInvoices } from '../packages/server/src/billing/invoice-run.ts';

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { systemClock } from '../packages/server/src/clock.ts';
+import { systemClock } from '../packages/server/src/services/clock.ts';
 import { openPostgres, type DatabaseHandle } from '../packages/server/src/db/connect.ts';
 import { migrateToLatest } from '../packages/server/src/db/migrate.ts';
 import { PPEF_COLUMNS } from '../packages/server/src/ppef/format.ts';

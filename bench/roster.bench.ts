@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { npiCheckDigit } from '@portico/core';
-import { demoTokenClaims } from '../packages/server/src/seed/demo-office.ts';
+import { demoTokenClaims } from '../packages/server/src/demo/demo-office.ts';
 import { withBenchApp, withDatabase } from './support.ts';
 
 /**

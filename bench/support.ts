@@ -2,13 +2,13 @@ import { createPorticoClient, type PorticoClient } from '@portico/core';
 import pg from 'pg';
 import { mintToken } from '../packages/server/src/auth/tokens.ts';
 import { SandboxGateway } from '../packages/server/src/billing/sandbox-gateway.ts';
-import { PinnedClock } from '../packages/server/src/clock.ts';
+import { PinnedClock } from '../packages/server/src/services/clock.ts';
 import { loadConfig } from '../packages/server/src/config.ts';
 import { openPostgres, type DatabaseHandle } from '../packages/server/src/db/connect.ts';
 import { migrateToLatest } from '../packages/server/src/db/migrate.ts';
 import { startPorticoServer, type PorticoServer } from '../packages/server/src/http/server.ts';
 import { createLogger } from '../packages/server/src/logger.ts';
-import { seedDemo } from '../packages/server/src/seed/demo-office.ts';
+import { seedDemo } from '../packages/server/src/demo/demo-office.ts';
 
 /** Percentile of a sorted list of numbers (nearest rank). */
 export function percentile(sorted: number[], p: number): number {

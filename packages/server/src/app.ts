@@ -1,14 +1,14 @@
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
-import { PinnedClock, systemClock, type Clock } from './clock.ts';
+import { PinnedClock, systemClock, type Clock } from './services/clock.ts';
 import type { ServerConfig } from './config.ts';
 import { openDatabase, type DatabaseHandle } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { startPorticoServer, type PorticoServer } from './http/server.ts';
 import type { Logger } from './logger.ts';
-import { seedAccessHubDemo } from './seed/access-hub-demo.ts';
-import { seedDemo } from './seed/demo-office.ts';
-import type { PaymentGateway } from './billing/payment-gateway.ts';
+import { seedAccessHubDemo } from './demo/access-hub-demo.ts';
+import { seedDemo } from './demo/demo-office.ts';
+import type { PaymentGateway } from './services/payment-gateway.ts';
 import { SandboxGateway } from './billing/sandbox-gateway.ts';
 import { startBillingJobs } from './billing/jobs.ts';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { loadConfig } from './config.ts';
-import { generateEncryptionKey } from './secrets/sealer.ts';
+import { generateEncryptionKey } from './services/sealer.ts';
 
 describe('configuration from the environment', () => {
   it('runs embedded with generated secrets and demo mode when nothing is set', () => {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
-import { generateEncryptionKey, parseEncryptionKeys, type EncryptionKey } from './secrets/sealer.ts';
+import { generateEncryptionKey, parseEncryptionKeys, type EncryptionKey } from './services/sealer.ts';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])

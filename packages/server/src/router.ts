@@ -1,12 +1,15 @@
-import { porticoContract } from '@portico/core';
+import { porticoContract, type PorticoFileRoutes } from '@portico/core';
 import { accessHubHandlers } from './access-hub/router.ts';
+import { accessTasksDownload } from './access-hub/tasks-download.ts';
 import { billingHandlers } from './billing/router.ts';
 import { eventsHandlers } from './events/router.ts';
 import { organizationsHandlers } from './organizations/router.ts';
+import { ppefUpload } from './ppef/upload.ts';
+import { providerRosterDownload } from './providers/roster-download.ts';
 import { providersHandlers } from './providers/router.ts';
 import { storefrontHandlers } from './storefront/router.ts';
 import { buildRouter } from './trpc/build-router.ts';
-import type { Handlers } from './trpc/handlers.ts';
+import type { FileHandlers, Handlers } from './trpc/handlers.ts';
 
 /** One handler set per domain, merged in one place. `Handlers<>` makes a drift from the contract a type error. */
 export const porticoHandlers: Handlers<typeof porticoContract> = {
@@ -20,3 +23,10 @@ export const porticoHandlers: Handlers<typeof porticoContract> = {
 
 /** The server's tRPC router, built from the contract in @portico/core. */
 export const appRouter = buildRouter(porticoContract, porticoHandlers);
+
+/** The server side of every file route, run by the same kernel as the procedures. */
+export const porticoFileHandlers: FileHandlers<PorticoFileRoutes> = {
+  providerRoster: providerRosterDownload,
+  accessTasks: accessTasksDownload,
+  importPpef: ppefUpload,
+};

@@ -12,8 +12,8 @@ import {
 import { parse } from 'csv-parse/sync';
 import { sql } from 'kysely';
 import { openPostgres } from '../db/connect.ts';
-import { seedAccessHubDemo } from '../seed/access-hub-demo.ts';
-import { createSealer, parseEncryptionKeys } from '../secrets/sealer.ts';
+import { seedAccessHubDemo } from '../demo/access-hub-demo.ts';
+import { createSealer, parseEncryptionKeys } from '../services/sealer.ts';
 import { refusedWith } from '../testing/refusal.ts';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
 import { organizationId } from '../testing/organization-id.ts';

@@ -1,22 +1,19 @@
 import type { accessHubContract } from '@portico/core';
 import type { Handlers, OfficeContext, ProcedureContext } from '../trpc/handlers.ts';
+import { dashboard } from './dashboard.ts';
+import { definePortal, listPortals } from './portals.ts';
+import { submitResponse } from './response.ts';
 import {
   addStaffNote,
   assignTask,
   attachUnpostables,
   changeIssueStatus,
-  dashboard,
-  definePortal,
-  listPortals,
-  officeIssues,
   reassignTask,
   reportIssue,
   staffIssue,
-  submitResponse,
-  taskDetail,
-  taskFilters,
-  taskPage,
-} from './store.ts';
+  staffIssues,
+} from './staff-issues.ts';
+import { taskDetail, taskFilters, taskPage } from './tasks.ts';
 
 /** Audits a staff change to an office's issue and tells the office's open dashboards. */
 async function issueChanged(office: OfficeContext, action: string, issueId: string) {
@@ -83,7 +80,7 @@ export const accessHubHandlers: Handlers<typeof accessHubContract> = {
 
   async officeIssues(input, { forOffice }) {
     const office = await forOffice(input.officeId);
-    return officeIssues(office.scope);
+    return staffIssues(office.scope);
   },
 
   async changeIssueStatus(input, context) {

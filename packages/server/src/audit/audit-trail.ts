@@ -1,4 +1,4 @@
-import type { Clock } from '../clock.ts';
+import type { Clock } from '../services/clock.ts';
 import type { OrgScope } from '../tenancy/org-scope.ts';
 
 /** Rows per multi-row insert: 7 parameters each, well under PostgreSQL's 65,535. */

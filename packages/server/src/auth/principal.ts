@@ -6,7 +6,7 @@ import {
   type Role,
 } from '@portico/core';
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
-import type { Clock } from '../clock.ts';
+import type { Clock } from '../services/clock.ts';
 import type { Database, MembershipsTable, OrganizationsTable, UsersTable } from '../db/database.ts';
 import type { TokenClaims } from './tokens.ts';
 

@@ -8,7 +8,7 @@ import {
   type JWTVerifyResult,
 } from 'jose';
 import { z } from 'zod';
-import type { Clock } from '../clock.ts';
+import type { Clock } from '../services/clock.ts';
 import type { TokenKeyConfig } from '../config.ts';
 
 /** The claims Portico reads from a host portal's token. */

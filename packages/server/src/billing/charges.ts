@@ -1,6 +1,6 @@
 import { PorticoError, type Payment } from '@portico/core';
 import type { OrgScope } from '../tenancy/org-scope.ts';
-import type { PaymentGateway } from './payment-gateway.ts';
+import type { PaymentGateway } from '../services/payment-gateway.ts';
 import { chargeableCards, findPayment } from './store.ts';
 
 export interface PayRequest {

@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { firstOfMonth, monthInvoiceSpans, plainDateInZone } from '@portico/core';
 import { sql, type Kysely } from 'kysely';
 import { AuditTrail } from '../audit/audit-trail.ts';
-import type { Clock } from '../clock.ts';
+import type { Clock } from '../services/clock.ts';
 import type { Database } from '../db/database.ts';
-import { publishEvent } from '../events/event-bus.ts';
+import { publishEvent } from '../services/event-bus.ts';
 import { OrgScope } from '../tenancy/org-scope.ts';
 import { payInvoices } from './charges.ts';
-import type { PaymentGateway } from './payment-gateway.ts';
+import type { PaymentGateway } from '../services/payment-gateway.ts';
 
 /** How far back a first run (or one after a long outage) bills months it never closed. */
 export const CATCH_UP_MONTHS = 24;

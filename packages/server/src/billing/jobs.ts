@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
-import type { Clock } from '../clock.ts';
+import type { Clock } from '../services/clock.ts';
 import type { Database } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
 import { collectAutopay, issueDueInvoices } from './invoice-run.ts';
-import type { PaymentGateway } from './payment-gateway.ts';
+import type { PaymentGateway } from '../services/payment-gateway.ts';
 
 /**
  * Runs the invoice run and autopay now and then every `intervalSeconds`. Every instance may run it: the

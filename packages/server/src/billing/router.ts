@@ -1,6 +1,6 @@
 import type { billingContract } from '@portico/core';
 import type { Handlers } from '../trpc/handlers.ts';
-import { listPlans } from '../storefront/store.ts';
+import { listPlans } from '../plans/catalog.ts';
 import { payBalance } from './charges.ts';
 import { renderInvoicePdf } from './invoice-pdf.ts';
 import {

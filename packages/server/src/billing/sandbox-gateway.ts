@@ -9,7 +9,7 @@ import type {
   PaymentGateway,
   TokenizedCard,
   CardDetails,
-} from './payment-gateway.ts';
+} from '../services/payment-gateway.ts';
 
 /**
  * Test card numbers of the sandbox gateway (README, "Payments"). Any other number that passes the Luhn check

@@ -9,7 +9,8 @@ import {
 } from '@portico/core';
 import { sql } from 'kysely';
 import type { OrgScope } from '../tenancy/org-scope.ts';
-import type { CardDetails, PaymentGateway } from './payment-gateway.ts';
+import { openBalanceCents } from './balance.ts';
+import type { CardDetails, PaymentGateway } from '../services/payment-gateway.ts';
 
 /** The invoice number people read: `INV-000123`. */
 export function invoiceNumber(number: string | number | bigint): string {
@@ -165,16 +166,6 @@ export async function removePaymentMethod(scope: OrgScope, id: string, now: Date
     const successor = others.find((other) => other.role === 'BACKUP') ?? others[0];
     if (successor) await assignRole(scope, successor.id, 'PRIMARY', successor.role);
   }
-}
-
-/** What the office owes: the sum of its unpaid invoices, in cents. */
-export async function openBalanceCents(scope: OrgScope): Promise<number> {
-  const row = await scope
-    .selectFrom('invoices')
-    .select((eb) => eb.fn.coalesce(eb.fn.sum<string>('amount_cents'), sql<string>`0`).as('open'))
-    .where('paid_by_payment_id', 'is', null)
-    .executeTakeFirstOrThrow();
-  return Number(row.open);
 }
 
 function invoiceRows(scope: OrgScope) {

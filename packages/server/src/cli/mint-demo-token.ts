@@ -1,7 +1,7 @@
-import { systemClock } from '../clock.ts';
+import { systemClock } from '../services/clock.ts';
 import { loadConfig } from '../config.ts';
-import { demoTokenClaims, demoUsers, isDemoUserKey } from '../seed/demo-office.ts';
-import { mintToken } from './tokens.ts';
+import { demoTokenClaims, demoUsers, isDemoUserKey } from '../demo/demo-office.ts';
+import { mintToken } from '../auth/tokens.ts';
 
 /**
  * `npm run token -- [user]`: prints a 15-minute token for a demo user, signed with the server's HS256 secret,

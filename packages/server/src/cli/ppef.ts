@@ -1,11 +1,11 @@
 import { parseArgs } from 'node:util';
 import { PorticoError } from '@portico/core';
-import { systemClock } from '../clock.ts';
+import { systemClock } from '../services/clock.ts';
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
-import { writePpefFile } from './generate.ts';
-import { importPpefFile, PPEF_IMPORT_LOCK } from './import.ts';
+import { writePpefFile } from '../ppef/generate.ts';
+import { importPpefFile, PPEF_IMPORT_LOCK } from '../ppef/import.ts';
 
 const usage = `Usage:
   npm run import:ppef -- FILE [--max-malformed 0.01]

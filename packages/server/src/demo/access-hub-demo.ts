@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import { assignTask, attachUnpostables, definePortal, reportIssue } from '../access-hub/store.ts';
+import { definePortal } from '../access-hub/portals.ts';
+import { assignTask, attachUnpostables, reportIssue } from '../access-hub/staff-issues.ts';
 import type { Database } from '../db/database.ts';
 import { OrgScope } from '../tenancy/org-scope.ts';
 import { DEMO_OFFICE } from './demo-office.ts';

@@ -2,18 +2,18 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import cors from 'cors';
 import sirv from 'sirv';
-import { createTokenVerifier, mintToken } from '../auth/tokens.ts';
-import type { Clock } from '../clock.ts';
+import { createTokenVerifier } from '../auth/tokens.ts';
+import type { Clock } from '../services/clock.ts';
 import type { ServerConfig } from '../config.ts';
 import { isDatabaseHealthy, type DatabaseHandle } from '../db/connect.ts';
-import { EventBus } from '../events/event-bus.ts';
+import { EventBus } from '../services/event-bus.ts';
 import type { Logger } from '../logger.ts';
-import { appRouter } from '../router.ts';
-import { demoTokenClaims, demoUsers, isDemoUserKey } from '../seed/demo-office.ts';
+import { appRouter, porticoFileHandlers } from '../router.ts';
+import { sendDemoToken } from '../demo/token-route.ts';
 import type { Services } from '../trpc/context.ts';
-import type { PaymentGateway } from '../billing/payment-gateway.ts';
+import type { PaymentGateway } from '../services/payment-gateway.ts';
 import { createFileRoutes } from './file-routes.ts';
-import { createSealer } from '../secrets/sealer.ts';
+import { createSealer } from '../services/sealer.ts';
 import { bearerToken, requestIdOf } from './request-id.ts';
 
 export interface PorticoServer {
@@ -83,26 +83,7 @@ export async function startPorticoServer(options: {
   });
   const serveStatic = config.staticDir ? sirv(config.staticDir, { etag: true, dev: false }) : null;
 
-  const demoToken = async (url: URL, res: ServerResponse) => {
-    const key = url.searchParams.get('as') ?? 'security-officer';
-    if (!isDemoUserKey(key) || config.tokenKey.kind !== 'secret') {
-      sendJson(res, 404, { code: 'NOT_FOUND', message: `No demo user "${key}".` });
-      return;
-    }
-    const lifetimeSeconds = 15 * 60;
-    const now = clock.now();
-    const token = await mintToken({
-      secret: config.tokenKey.secret,
-      issuer: config.issuer,
-      audience: config.audience,
-      ...demoTokenClaims(key),
-      now,
-      lifetimeSeconds,
-    });
-    sendJson(res, 200, { token, expiresAt: new Date(now.getTime() + lifetimeSeconds * 1000).toISOString() });
-  };
-
-  const fileRoutes = createFileRoutes(services, database);
+  const fileRoutes = createFileRoutes(services, database, porticoFileHandlers);
 
   const handle = async (req: IncomingMessage, res: ServerResponse, requestId: string) => {
     const url = new URL(req.url ?? '/', 'http://portico.invalid');
@@ -123,7 +104,7 @@ export async function startPorticoServer(options: {
       return;
     }
     if (url.pathname === '/demo/token' && config.demo && req.method === 'GET') {
-      await demoToken(url, res);
+      await sendDemoToken(res, sendJson, config, clock, url);
       return;
     }
     if (serveStatic && (req.method === 'GET' || req.method === 'HEAD')) {

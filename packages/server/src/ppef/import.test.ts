@@ -6,10 +6,10 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { npiCheckDigit, PorticoError } from '@portico/core';
 import { sql } from 'kysely';
-import { PinnedClock } from '../clock.ts';
+import { PinnedClock } from '../services/clock.ts';
 import { openPglite, type DatabaseHandle } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
-import { seedDemo } from '../seed/demo-office.ts';
+import { seedDemo } from '../demo/demo-office.ts';
 import { openTestDatabase } from '../testing/test-database.ts';
 import { PPEF_COLUMNS } from './format.ts';
 import { writePpefFile } from './generate.ts';
@@ -379,7 +379,7 @@ describe('an import killed half-way (kill -9)', () => {
       if (!process.env.DATABASE_URL) await database.close(); // PGlite: one process at a time
       const child = spawn(
         process.execPath,
-        ['--import', 'tsx', 'packages/server/src/ppef/cli.ts', 'import', big],
+        ['--import', 'tsx', 'packages/server/src/cli/ppef.ts', 'import', big],
         {
           env: {
             ...process.env,

@@ -1,7 +1,10 @@
 import { PorticoError, type providersContract } from '@portico/core';
 import type { Handlers } from '../trpc/handlers.ts';
-import { startSubscriptionsIfListComplete } from '../storefront/start-subscriptions.ts';
-import { listHeldMedicarePlans, providerListGapsOf } from '../storefront/store.ts';
+import {
+  listHeldMedicarePlans,
+  providerListGapsOf,
+  startSubscriptionsIfListComplete,
+} from '../storefront/medicare-readiness.ts';
 import { checkRoster } from './roster.ts';
 import {
   deleteProvider,

@@ -1,4 +1,5 @@
 import {
+  maskedSsn,
   npiEntityKind,
   parseTin,
   PorticoError,
@@ -8,8 +9,8 @@ import {
 import { sql, type Selectable } from 'kysely';
 import type { z } from 'zod';
 import type { ProvidersTable } from '../db/database.ts';
-import type { Sealer } from '../secrets/sealer.ts';
-import { heldMedicareSubscriptions } from '../storefront/store.ts';
+import type { Sealer } from '../services/sealer.ts';
+import { heldMedicareSubscriptions } from '../storefront/medicare-readiness.ts';
 import type { OrgScope } from '../tenancy/org-scope.ts';
 
 type ProviderFields = z.output<typeof providerInputSchema>;
@@ -96,7 +97,7 @@ function toProvider(row: Selectable<ProvidersTable>, enrollments: Enrollment[]):
     organizationName: row.organization_name,
     tin: {
       kind: row.tin_kind,
-      display: row.tin_kind === 'SSN' ? `***-**-${row.tin_last4}` : (row.tin_ein ?? ''),
+      display: row.tin_kind === 'SSN' ? maskedSsn(row.tin_last4) : (row.tin_ein ?? ''),
     },
     specialty: row.specialty,
     medicare: { enrolled: enrollments.length > 0, enrollments },

@@ -1,10 +1,10 @@
 import { EventEmitter, on } from 'node:events';
 import { porticoEventSchema, type PorticoEvent } from '@portico/core';
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { z } from 'zod';
 import type { DatabaseHandle } from '../db/connect.ts';
 import type { Logger } from '../logger.ts';
-import type { OrgScope } from '../tenancy/org-scope.ts';
+import type { Database } from '../db/database.ts';
 
 /** The PostgreSQL channel every instance listens on. */
 export const EVENTS_CHANNEL = 'portico_events';
@@ -15,7 +15,10 @@ const notificationSchema = z.object({ organizationId: z.uuid(), event: porticoEv
  * Announces a change to every server instance. NOTIFY is transactional: listeners hear it only when the
  * request's transaction commits, and never when it rolls back.
  */
-export async function publishEvent(scope: OrgScope, event: PorticoEvent): Promise<void> {
+export async function publishEvent(
+  scope: { organizationId: string; transaction: Transaction<Database> },
+  event: PorticoEvent,
+): Promise<void> {
   const payload = JSON.stringify({ organizationId: scope.organizationId, event });
   await sql`select pg_notify(${EVENTS_CHANNEL}, ${payload})`.execute(scope.transaction);
 }

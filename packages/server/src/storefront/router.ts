@@ -1,12 +1,12 @@
-import { satisfies, type storefrontContract } from '@portico/core';
-import { openBalanceCents } from '../billing/store.ts';
+import { satisfies, storefrontContract } from '@portico/core';
+import { openBalanceCents } from '../billing/balance.ts';
 import type { Handlers } from '../trpc/handlers.ts';
+import { listPlans } from '../plans/catalog.ts';
+import { listHeldMedicarePlans, providerListGapsOf } from './medicare-readiness.ts';
 import {
   cancelAtMonthEnd,
   currentUseAgreement,
-  listPlans,
   listSubscriptions,
-  providerListGapsOf,
   quoteSubscription,
   stopCancellation,
   subscribe,
@@ -22,7 +22,9 @@ export const storefrontHandlers: Handlers<typeof storefrontContract> = {
       today,
       subscriptions: await listSubscriptions(scope, today),
       providerListGaps: await providerListGapsOf(scope),
-      canManage: satisfies(principal.permissions, 'storefront.manage'),
+      medicarePlans: await listHeldMedicarePlans(scope, today),
+      // Whether the caller may do what the storefront's buttons do: the permission sign-up declares.
+      canManage: satisfies(principal.permissions, storefrontContract.subscribe.permission),
       openBalanceCents: await openBalanceCents(scope),
     };
   },

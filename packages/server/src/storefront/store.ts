@@ -5,81 +5,17 @@ import {
   medicareReadyBy,
   planChange,
   PorticoError,
-  providerListGaps,
-  subscriptionStatus,
   type Plan,
   type PlanCode,
-  type ProviderListGap,
   type Subscription,
   type SubscriptionQuote,
   type UseAgreement,
 } from '@portico/core';
 import { sql } from 'kysely';
+import { listPlans } from '../plans/catalog.ts';
 import type { OrgScope } from '../tenancy/org-scope.ts';
-
-/** The active plans of the catalogue, in display order. */
-export async function listPlans(scope: OrgScope): Promise<Plan[]> {
-  const rows = await scope
-    .selectFromCatalog('plans')
-    .select(['code', 'name', 'description', 'monthly_price_cents', 'includes', 'requires_medicare_provider'])
-    .where('active', '=', true)
-    .orderBy('sort_order')
-    .execute();
-  return rows.map((row) => ({
-    code: row.code,
-    name: row.name,
-    description: row.description,
-    monthlyPriceCents: row.monthly_price_cents,
-    includes: row.includes,
-    requiresMedicareProvider: row.requires_medicare_provider,
-  }));
-}
-
-/** What `toSubscription` reads, from subscriptions joined with plans. */
-const SUBSCRIPTION_COLUMNS = [
-  'subscriptions.id',
-  'subscriptions.plan_code',
-  'plans.name',
-  'plans.requires_medicare_provider',
-  'subscriptions.monthly_price_cents',
-  'subscriptions.started_on',
-  'subscriptions.list_complete_on',
-  'subscriptions.ready_by',
-  'subscriptions.ends_on',
-  'subscriptions.end_reason',
-  'subscriptions.use_agreement_version',
-] as const;
-
-function subscriptionRows(scope: OrgScope) {
-  return scope
-    .selectFrom('subscriptions')
-    .innerJoin('plans', 'plans.code', 'subscriptions.plan_code')
-    .select(SUBSCRIPTION_COLUMNS);
-}
-type SubscriptionRow = Awaited<ReturnType<ReturnType<typeof subscriptionRows>['executeTakeFirstOrThrow']>>;
-
-function toSubscription(row: SubscriptionRow, today: string): Subscription {
-  return {
-    id: row.id,
-    planCode: row.plan_code,
-    planName: row.name,
-    status: subscriptionStatus(
-      {
-        requiresMedicareProvider: row.requires_medicare_provider,
-        listCompleteOn: row.list_complete_on,
-        readyBy: row.ready_by,
-        endsOn: row.ends_on,
-        endReason: row.end_reason,
-      },
-      today,
-    ),
-    monthlyPriceCents: row.monthly_price_cents,
-    startedOn: row.started_on,
-    readyBy: row.ready_by,
-    endsOn: row.ends_on,
-    useAgreementVersion: row.use_agreement_version,
-  };
-}
+import { providerListGapsOf } from './medicare-readiness.ts';
+import { subscriptionRows, toSubscription } from './subscription-rows.ts';
 
 /** The organization's subscriptions with today's status: held ones first, then newest first. */
 export async function listSubscriptions(scope: OrgScope, today: string): Promise<Subscription[]> {
@@ -100,52 +36,7 @@ async function findSubscription(scope: OrgScope, id: string, today: string): Pro
   }
   return toSubscription(row, today);
 }
-
-/**
- * The office's held subscriptions to plans that need a Medicare-enrolled provider. The one definition of "a
- * running Medicare plan", used by sign-up and by the provider list's last-Medicare-provider rule.
- */
-export function heldMedicareSubscriptions(scope: OrgScope, today: string) {
-  return scope
-    .selectFrom('subscriptions')
-    .innerJoin('plans', 'plans.code', 'subscriptions.plan_code')
-    .where('plans.requires_medicare_provider', '=', true)
-    .where((eb) =>
-      eb.or([eb('subscriptions.ends_on', 'is', null), eb('subscriptions.ends_on', '>=', today)]),
-    );
-}
-
-/** The office's held subscriptions to plans that need a Medicare-enrolled provider, with today's status. */
-export async function listHeldMedicarePlans(scope: OrgScope, today: string): Promise<Subscription[]> {
-  const rows = await heldMedicareSubscriptions(scope, today)
-    .select(SUBSCRIPTION_COLUMNS)
-    .orderBy('plans.sort_order')
-    .execute();
-  return rows.map((row) => toSubscription(row, today));
-}
-
-/** How many providers the office lists and how many of them the current enrollment file shows in Medicare. */
-export async function providerListGapsOf(scope: OrgScope): Promise<ProviderListGap[]> {
-  const row = await scope
-    .selectFrom('providers')
-    .select((eb) => [
-      eb.fn.countAll<string>().as('providers'),
-      eb.fn
-        .count<string>('providers.id')
-        .filterWhere((inner) =>
-          inner.exists(
-            inner
-              .selectFrom('ppef_enrollments')
-              .select('ppef_enrollments.npi')
-              .whereRef('ppef_enrollments.npi', '=', 'providers.npi'),
-          ),
-        )
-        .as('enrolled'),
-    ])
-    .executeTakeFirstOrThrow();
-  return providerListGaps({ providers: Number(row.providers), medicareEnrolled: Number(row.enrolled) });
-}
-
+/** The use agreement the office accepts when it subscribes. */
 export async function currentUseAgreement(scope: OrgScope): Promise<UseAgreement> {
   const row = await scope
     .selectFromCatalog('use_agreements')
@@ -259,34 +150,6 @@ export async function subscribe(
   });
   const inserted = await scope.insertInto('subscriptions', rows).returning('id').execute();
   return { added: inserted.map((row) => row.id), replaced: replaced.map((s) => s.id) };
-}
-
-/**
- * Starts what waited for the provider list: once the list is complete, Medicare subscriptions that were
- * awaiting providers become billable today and are ready within two business days. Returns their ids.
- */
-export async function startWaitingSubscriptions(scope: OrgScope, today: string): Promise<string[]> {
-  // Most provider changes find nothing waiting: that cheap look comes before counting the provider list.
-  const waiting = await heldMedicareSubscriptions(scope, today)
-    .select('subscriptions.id')
-    .where('subscriptions.list_complete_on', 'is', null)
-    .execute();
-  if (waiting.length === 0 || (await providerListGapsOf(scope)).length > 0) return [];
-  await scope
-    .updateTable('subscriptions')
-    .set({
-      list_complete_on: today,
-      ready_by: medicareReadyBy(today),
-      billable_from: today,
-      updated_at: sql`now()`,
-    })
-    .where(
-      'id',
-      'in',
-      waiting.map((row) => row.id),
-    )
-    .execute();
-  return waiting.map((row) => row.id);
 }
 
 /**

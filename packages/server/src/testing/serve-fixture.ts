@@ -2,7 +2,7 @@ import { npiCheckDigit, type PlanCode, type Role } from '@portico/core';
 import { sql, type Insertable } from 'kysely';
 import { issueDueInvoices } from '../billing/invoice-run.ts';
 import type { SubscriptionsTable } from '../db/database.ts';
-import type { DemoUserKey } from '../seed/demo-office.ts';
+import type { DemoUserKey } from '../demo/demo-office.ts';
 import { startTestServer, TEST_ISSUER } from './test-server.ts';
 import { providerRow } from './provider-rows.ts';
 

@@ -3,13 +3,13 @@ import { createPorticoClient, type PorticoClient } from '@portico/core';
 import { EventSource } from 'eventsource';
 import { mintToken } from '../auth/tokens.ts';
 import { SandboxGateway } from '../billing/sandbox-gateway.ts';
-import { PinnedClock } from '../clock.ts';
+import { PinnedClock } from '../services/clock.ts';
 import { loadConfig, type ServerConfig } from '../config.ts';
 import type { DatabaseHandle } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { startPorticoServer, type PorticoServer } from '../http/server.ts';
 import { createLogger } from '../logger.ts';
-import { demoTokenClaims, seedDemo, type DemoUserKey } from '../seed/demo-office.ts';
+import { demoTokenClaims, seedDemo, type DemoUserKey } from '../demo/demo-office.ts';
 import { openTestDatabase } from './test-database.ts';
 
 export const TEST_SECRET = 'portico-test-secret-0123456789abcdef-0123456789';

@@ -1,37 +1,27 @@
 import {
   isProcedure,
   plainDateInZone,
-  PorticoError,
   type PorticoEvent,
-  satisfies,
   type ContractTree,
   type ProcedureContract,
 } from '@portico/core';
 import type { AnyRouter, TRPCRouterRecord } from '@trpc/server';
-import { AuditTrail } from '../audit/audit-trail.ts';
-import { resolvePrincipal, type Principal } from '../auth/principal.ts';
-import { publishEvent } from '../events/event-bus.ts';
-import { OrgScope } from '../tenancy/org-scope.ts';
+import type { Principal } from '../auth/principal.ts';
+import { publishEvent } from '../services/event-bus.ts';
+import { forOffice } from '../tenancy/for-office.ts';
+import type { OrgScope } from '../tenancy/org-scope.ts';
 import type { RequestContext } from './context.ts';
 import { toTrpcError } from './error-shape.ts';
 import type { Handlers, ProcedureContext, SubscriptionContext } from './handlers.ts';
 import { t } from './init.ts';
+import { admit } from './kernel.ts';
 
 type QueryHandler = (input: unknown, context: ProcedureContext) => Promise<unknown>;
 type StreamHandler = (input: unknown, context: SubscriptionContext) => AsyncIterable<unknown>;
 
-function requirePermission(principal: Principal, procedure: ProcedureContract, path: string): void {
-  if (!satisfies(principal.permissions, procedure.permission)) {
-    throw new PorticoError(
-      'FORBIDDEN',
-      `You do not have permission to do this (${path} needs ${procedure.permission}).`,
-    );
-  }
-}
-
 /**
- * Runs one query or mutation: verify the token, then in one transaction resolve the caller, check the
- * permission, run the handler against the caller's scope, insist on an audit row where one is due, and check
+ * Runs one query or mutation: verify the token, then in one transaction let the caller in (`admit`: resolve,
+ * scope, permission), run the handler against the caller's scope, insist on an audit row where one is due, and check
  * the output against the contract before committing. Any failure rolls everything back.
  */
 async function runProcedure(
@@ -45,16 +35,10 @@ async function runProcedure(
   try {
     const claims = await services.verifier.verify(ctx.token);
     return await services.db.transaction().execute(async (trx) => {
-      const { principal, provisioned } = await resolvePrincipal(trx, claims, services.clock);
-      const scope = OrgScope.ofPrincipal(trx, principal);
-      const audit = new AuditTrail(scope, principal.userId, ctx.requestId, services.clock);
-      requirePermission(principal, procedure, path);
-      if (provisioned)
-        await audit.record({
-          action: 'membership.provision',
-          entity: 'membership',
-          entityId: principal.userId,
-        });
+      const { principal, scope, audit } = await admit(trx, services, claims, ctx.requestId, {
+        name: path,
+        permission: procedure.permission,
+      });
       const auditedBefore = audit.count;
       const publishIn = (target: OrgScope) => (event: Omit<PorticoEvent, 'at'>) =>
         publishEvent(target, { ...event, at: services.clock.now().toISOString() });
@@ -69,23 +53,12 @@ async function runProcedure(
         gateway: services.gateway,
         publish: publishIn(scope),
         async forOffice(officeId) {
-          const office = await trx
-            .selectFrom('organizations')
-            .select(['id', 'time_zone'])
-            .where('external_id', '=', officeId)
-            .where('kind', '=', 'office')
-            .executeTakeFirst();
-          if (!office) {
-            throw new PorticoError('NOT_FOUND', 'There is no office with this id.', {
-              fieldPath: 'officeId',
-            });
-          }
-          const officeScope = OrgScope.ofOrganization(trx, office.id);
+          const office = await forOffice(trx, officeId);
           return {
-            scope: officeScope,
-            audit: audit.within(officeScope),
-            today: plainDateInZone(services.clock.now(), office.time_zone),
-            publish: publishIn(officeScope),
+            scope: office.scope,
+            audit: audit.within(office.scope),
+            today: plainDateInZone(services.clock.now(), office.timeZone),
+            publish: publishIn(office.scope),
           };
         },
       });
@@ -117,9 +90,11 @@ async function* runSubscription(
   try {
     const claims = await services.verifier.verify(ctx.token);
     principal = await services.db.transaction().execute(async (trx) => {
-      const resolved = await resolvePrincipal(trx, claims, services.clock);
-      requirePermission(resolved.principal, procedure, path);
-      return resolved.principal;
+      const admitted = await admit(trx, services, claims, ctx.requestId, {
+        name: path,
+        permission: procedure.permission,
+      });
+      return admitted.principal;
     });
   } catch (error) {
     throw toTrpcError(error);

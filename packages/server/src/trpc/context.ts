@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { TokenVerifier } from '../auth/tokens.ts';
-import type { Clock } from '../clock.ts';
+import type { Clock } from '../services/clock.ts';
 import type { Database } from '../db/database.ts';
-import type { EventBus } from '../events/event-bus.ts';
+import type { EventBus } from '../services/event-bus.ts';
 import type { Logger } from '../logger.ts';
-import type { PaymentGateway } from '../billing/payment-gateway.ts';
-import type { Sealer } from '../secrets/sealer.ts';
+import type { PaymentGateway } from '../services/payment-gateway.ts';
+import type { Sealer } from '../services/sealer.ts';
 
 /** What every request can reach. Created once per server instance. */
 export interface Services {

@@ -1,11 +1,19 @@
-import type { ContractTree, PorticoEvent, ProcedureContract } from '@portico/core';
+import type { Readable } from 'node:stream';
+import type {
+  ContractTree,
+  FileRouteContract,
+  FileRoutes,
+  PorticoEvent,
+  ProcedureContract,
+} from '@portico/core';
 import type { z } from 'zod';
-import type { AuditTrail } from '../audit/audit-trail.ts';
+import type { AuditEntry, AuditTrail } from '../audit/audit-trail.ts';
+import type { DatabaseHandle } from '../db/connect.ts';
 import type { Principal } from '../auth/principal.ts';
-import type { Clock } from '../clock.ts';
-import type { EventBus } from '../events/event-bus.ts';
-import type { PaymentGateway } from '../billing/payment-gateway.ts';
-import type { Sealer } from '../secrets/sealer.ts';
+import type { Clock } from '../services/clock.ts';
+import type { EventBus } from '../services/event-bus.ts';
+import type { PaymentGateway } from '../services/payment-gateway.ts';
+import type { Sealer } from '../services/sealer.ts';
 import type { OrgScope } from '../tenancy/org-scope.ts';
 
 /** What a query or mutation handler gets: the caller, their organization's scope, the audit trail, the clock. */
@@ -66,3 +74,38 @@ export type Handlers<T extends ContractTree> = {
       ? Handlers<T[K]>
       : never;
 };
+
+/** What a file route's handler gets: the caller, and short transactions of its own scoped to their office. */
+export interface FileContext {
+  requestId: string;
+  principal: Principal;
+  clock: Clock;
+  /** The database handle (an upload takes the cluster-wide lock its import needs). */
+  database: DatabaseHandle;
+  /** Runs `work` in its own short transaction, scoped to the caller's organization: a download reads page by page. */
+  read<T>(work: (scope: OrgScope) => Promise<T>): Promise<T>;
+  /** Records an audit row in the caller's organization, in its own transaction (an upload's outcome). */
+  record(entry: AuditEntry): Promise<void>;
+}
+
+/** A CSV download: its file name, header row, and rows a page at a time (only one page in memory). */
+export interface CsvFile {
+  fileName: string;
+  header: readonly string[];
+  pages: AsyncIterable<string[][]>;
+}
+
+/** A file request whose query string has been parsed, ready to run once the caller is let in. */
+export type PreparedFileRequest =
+  | { kind: 'download'; download(context: FileContext): CsvFile }
+  | { kind: 'upload'; upload(body: Readable, context: FileContext): Promise<unknown> };
+
+/** The server side of one file route: its contract, and how a request to it is parsed and run. */
+export interface ServedFileRoute<R extends FileRouteContract = FileRouteContract> {
+  readonly route: R;
+  /** Parses the query string with the route's input schema (BAD_REQUEST naming the field when it does not fit). */
+  prepare(query: Record<string, string>, requestId: string): PreparedFileRequest;
+}
+
+/** One served route for every file route of the contract, no more and no fewer. */
+export type FileHandlers<T extends FileRoutes> = { readonly [K in keyof T]: ServedFileRoute<T[K]> };
