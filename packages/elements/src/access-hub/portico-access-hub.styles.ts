@@ -1,4 +1,7 @@
 import { css } from 'lit';
+import { baseStyles } from '../shared/base.styles.ts';
+import { listStyles } from '../shared/list.styles.ts';
+import { tableStyles } from '../shared/table.styles.ts';
 
 export const accessHubStyles = css`
   :host {
@@ -151,3 +154,6 @@ export const accessHubStyles = css`
     gap: var(--_space);
   }
 `;
+
+/** What the hub and each of its parts (dashboard, task table, task dialog) are styled with. */
+export const hubStyles = [baseStyles, tableStyles, listStyles, accessHubStyles];

@@ -7,6 +7,7 @@ import type {
   OpenWorklistDetail,
   PorticoAccessHub,
 } from './portico-access-hub.ts';
+import { composed } from '../testing/composed.ts';
 import { capturedDownload, loadFixture, until, type PorticoFixture } from '../testing/fixture.ts';
 
 describe('<portico-access-hub>', () => {
@@ -22,7 +23,7 @@ describe('<portico-access-hub>', () => {
       </portico-root>`,
     );
     const hub = root.querySelector('portico-access-hub') as PorticoAccessHub;
-    const shadow = () => hub.shadowRoot as ShadowRoot;
+    const shadow = () => composed(hub);
     const text = () => shadow().textContent?.replace(/\s+/g, ' ') ?? '';
     const button = (label: string | RegExp) =>
       [...shadow().querySelectorAll('button')].find((b) => {

@@ -1,6 +1,13 @@
 import { consume } from '@lit/context';
 import { Task } from '@lit/task';
-import { PorticoError, type MedicarePlans, type PorticoClient, type Provider } from '@portico/core';
+import {
+  porticoContract,
+  PorticoError,
+  satisfies,
+  type MedicarePlans,
+  type PorticoClient,
+  type Provider,
+} from '@portico/core';
 import { html, LitElement, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
@@ -9,8 +16,8 @@ import { LiveReloadController } from '../shared/live-reload.ts';
 import { bannerStyles } from '../shared/banner.styles.ts';
 import { activationNotice, providerListGapsNotice } from '../shared/medicare-notice.ts';
 import { RowWindowController } from '../shared/row-window.ts';
-import { saveFile } from '../shared/save-file.ts';
-import { baseStyles } from '../shared/states.styles.ts';
+import { saveFile } from '../shared/download.ts';
+import { baseStyles } from '../shared/base.styles.ts';
 import { listStyles } from '../shared/list.styles.ts';
 import { tableStyles } from '../shared/table.styles.ts';
 import { providerManagerStyles } from './portico-provider-manager.styles.ts';
@@ -135,7 +142,9 @@ export class PorticoProviderManager extends LitElement {
         client.providers.list.query(undefined, { signal }),
         client.providers.medicarePlans.query(undefined, { signal }),
       ]);
-      return { canManage: session.permissions.includes('practice_setup.manage'), providers, medicare };
+      // The buttons show when the caller may call what they call: the permission the contract declares for it.
+      const canManage = satisfies(session.permissions, porticoContract.providers.add.permission);
+      return { canManage, providers, medicare };
     },
   });
 

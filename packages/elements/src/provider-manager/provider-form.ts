@@ -1,4 +1,4 @@
-import { providerInputSchema, type Provider, type ProviderInput } from '@portico/core';
+import { providerInputSchema, type Provider, type ProviderInput, npiEntityKind } from '@portico/core';
 
 /** The fields of the add/edit form, as typed. */
 export interface ProviderDraft {
@@ -31,9 +31,9 @@ export function draftOf(provider: Provider): ProviderDraft {
   };
 }
 
-/** True when the draft's NPI names an organization (first digit 2), so a group name is asked instead. */
+/** True when the draft's NPI names an organization (`npiEntityKind`), so a group name is asked instead. */
 export function isOrganizationDraft(draft: ProviderDraft): boolean {
-  return draft.npi.trim().startsWith('2');
+  return npiEntityKind(draft.npi.trim()) === 'organization';
 }
 
 /**

@@ -4,7 +4,7 @@ import {
   formatCents,
   formatInstantDate,
   formatPlainDate,
-  isHeldStatus,
+  ownedPlanCodes,
   PorticoError,
   type BillingHistory,
   type PaymentMethod,
@@ -24,9 +24,9 @@ import { porticoClientContext } from '../root/client-context.ts';
 import { LiveReloadController } from '../shared/live-reload.ts';
 import { bannerStyles } from '../shared/banner.styles.ts';
 import { providerListGapsNotice } from '../shared/medicare-notice.ts';
-import { saveFile } from '../shared/save-file.ts';
+import { saveFile } from '../shared/download.ts';
 import { statusLabel } from '../shared/status-label.ts';
-import { baseStyles } from '../shared/states.styles.ts';
+import { baseStyles } from '../shared/base.styles.ts';
 import { tableStyles } from '../shared/table.styles.ts';
 import {
   cardFieldOf,
@@ -236,7 +236,7 @@ export class PorticoStorefront extends LitElement {
     return html`
       <section aria-labelledby="current">
         <h2 id="current" part="heading">Subscriptions for ${session.organization.name}</h2>
-        ${this.renderCancellations(overview)} ${this.renderGaps(overview, data.plans)}
+        ${this.renderCancellations(overview)} ${this.renderGaps(overview)}
         ${this.renderSubscriptions(overview)}
       </section>
       ${this.renderPlans(data)} ${this.review ? this.renderReview(data.plans, this.review) : nothing}
@@ -285,12 +285,8 @@ export class PorticoStorefront extends LitElement {
    * What the provider list lacks, whenever the office holds a Medicare plan: a plan still waiting for the list, or a
    * running one whose last enrolled provider left the enrollment file (flagged, not silently broken).
    */
-  private renderGaps(overview: StorefrontOverview, plans: Plan[]) {
-    const medicare = overview.subscriptions.filter(
-      (s) =>
-        isHeldStatus(s.status) && plans.find((plan) => plan.code === s.planCode)?.requiresMedicareProvider,
-    );
-    return providerListGapsNotice(medicare, overview.providerListGaps, 'provider-gaps');
+  private renderGaps(overview: StorefrontOverview) {
+    return providerListGapsNotice(overview.medicarePlans, overview.providerListGaps, 'provider-gaps');
   }
 
   private renderSubscriptions(overview: StorefrontOverview) {
@@ -328,13 +324,7 @@ export class PorticoStorefront extends LitElement {
   }
 
   private renderPlans({ plans, overview }: StorefrontData) {
-    // A plan is had when it is held or a held bundle includes it. Holding every part of a bundle is not holding
-    // the bundle: that office may upgrade to it.
-    const owned = new Set(
-      overview.subscriptions
-        .filter((s) => isHeldStatus(s.status))
-        .flatMap((s) => [s.planCode, ...(plans.find((p) => p.code === s.planCode)?.includes ?? [])]),
-    );
+    const owned = ownedPlanCodes(plans, overview.subscriptions);
     const isOwned = (plan: Plan) => owned.has(plan.code);
     const card = (plan: Plan) => html`
       <span class="plan-name" id="plan-name-${plan.code}">${plan.name}</span>

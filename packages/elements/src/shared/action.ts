@@ -1,0 +1,74 @@
+import type { PorticoClient } from '@portico/core';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { fieldProblemOf, type FieldProblem } from './field-problem.ts';
+
+/** How one action runs. */
+export interface ActionOptions {
+  /** The words shown when the failure is not a PorticoError. */
+  failure: string;
+  /** Reload the element's data once after success (default true); false for a read. */
+  reload?: boolean;
+}
+
+/**
+ * Runs a widget's actions one at a time: busy while one runs (buttons disable), its refusal placed at the form
+ * field the server names (`fields`) or for the whole form, and the element's data reloaded once after success.
+ * While an action or its reload runs, `settling` is true: the element's live-event reload skips the event its
+ * own action caused, so the data is read once, not twice.
+ */
+export class ActionController<F extends string = never> implements ReactiveController {
+  /** True while an action (or the reload after it) runs. */
+  busy = false;
+  /** The last action's refusal; null after a success or a new start. */
+  problem: FieldProblem<F> | null = null;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly client: () => PorticoClient | undefined,
+    private readonly reload: () => Promise<unknown>,
+    private readonly fields: readonly F[] = [],
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  /** True while an action or its reload runs: a live event now is this element's own. */
+  get settling(): boolean {
+    return this.busy;
+  }
+
+  /** The refusal to show at `field`, if the last one named it. */
+  problemAt(field: F): string | null {
+    return this.problem?.field === field ? this.problem.message : null;
+  }
+
+  /** Clears the last refusal (a form reopened, a draft dropped). */
+  clear(): void {
+    this.problem = null;
+    this.host.requestUpdate();
+  }
+
+  /**
+   * Runs `work` unless another action runs; answers what it returned, or undefined when it was refused (then
+   * `problem` says why) or did not run.
+   */
+  async run<T>(work: (client: PorticoClient) => Promise<T>, options: ActionOptions): Promise<T | undefined> {
+    const client = this.client();
+    if (!client || this.busy) return undefined;
+    this.busy = true;
+    this.problem = null;
+    this.host.requestUpdate();
+    try {
+      const result = await work(client);
+      if (options.reload !== false) await this.reload();
+      return result;
+    } catch (error) {
+      this.problem = fieldProblemOf(error, this.fields, options.failure);
+      return undefined;
+    } finally {
+      this.busy = false;
+      this.host.requestUpdate();
+    }
+  }
+}
