@@ -3,7 +3,8 @@
  */
 export { porticoClientContext } from './root/client-context.ts';
 export { PorticoRoot } from './root/portico-root.ts';
-export { PorticoStorefront } from './storefront/portico-storefront.ts';
+export { PorticoStorefront, type SubscriptionChangedDetail } from './storefront/portico-storefront.ts';
+export { PorticoBilling, type PaymentMethodChangedDetail } from './billing/portico-billing.ts';
 export {
   PorticoProviderManager,
   type ProvidersChangedDetail,

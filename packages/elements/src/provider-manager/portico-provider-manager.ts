@@ -16,29 +16,25 @@ import { LiveReloadController } from '../shared/live-reload.ts';
 import { bannerStyles } from '../shared/banner.styles.ts';
 import { activationNotice, providerListGapsNotice } from '../shared/medicare-notice.ts';
 import { RowWindowController } from '../shared/row-window.ts';
-import { saveFile } from '../shared/download.ts';
+import { DownloadController } from '../shared/download.ts';
+import { fieldProblemOf, problemText } from '../shared/field-problem.ts';
+import { errorState, loadingState } from '../shared/states.ts';
 import { baseStyles } from '../shared/base.styles.ts';
 import { listStyles } from '../shared/list.styles.ts';
 import { tableStyles } from '../shared/table.styles.ts';
 import { providerManagerStyles } from './portico-provider-manager.styles.ts';
 import {
+  DRAFT_FIELDS,
   draftOf,
   draftProblems,
   emptyDraft,
   inputOf,
-  isOrganizationDraft,
   type ProviderDraft,
 } from './provider-form.ts';
-import { uploadRoster, type RosterOutcome } from './roster-upload.ts';
+import { providerFormDialog, providerRemoveDialog } from './provider-dialogs.ts';
+import { rosterUpload, uploadRoster, type RosterOutcome } from './roster-upload.ts';
 
 type SortKey = 'displayName' | 'npi' | 'medicare' | 'specialty';
-
-/** The sentence after a roster upload: `Added 2 of 3 providers. 1 row was not added:`. */
-function rosterSummary(added: number, rowsRead: number, refused: number): string {
-  const head = `Added ${added} of ${rowsRead} provider${rowsRead === 1 ? '' : 's'}.`;
-  if (refused === 0) return head;
-  return `${head} ${refused} ${refused === 1 ? 'row was' : 'rows were'} not added:`;
-}
 
 /** Detail of `portico-providers-changed`: what happened, to which provider (null for a roster), how many. */
 export interface ProvidersChangedDetail {
@@ -46,15 +42,6 @@ export interface ProvidersChangedDetail {
   providerId: string | null;
   count: number;
 }
-
-const fieldLabels: Record<keyof ProviderDraft, string> = {
-  npi: 'NPI',
-  firstName: 'First name',
-  lastName: 'Last name',
-  organizationName: 'Group name',
-  tin: 'TIN (EIN or SSN)',
-  specialty: 'Specialty (optional)',
-};
 
 /**
  * @summary The office's provider list: NPI, name, TIN (SSNs masked), Medicare status; add, edit and remove.
@@ -107,8 +94,6 @@ export class PorticoProviderManager extends LitElement {
   @state() private busy = false;
   @state() private uploading = false;
   @state() private rosterOutcome: RosterOutcome | null = null;
-  @state() private downloading = false;
-  @state() private downloadProblem: string | null = null;
 
   @query('dialog.form-dialog') private formDialog?: HTMLDialogElement;
   @query('dialog.remove-dialog') private removeDialog?: HTMLDialogElement;
@@ -125,6 +110,12 @@ export class PorticoProviderManager extends LitElement {
   );
 
   // Thousands of providers: only the rows in view are in the DOM.
+  private readonly download = new DownloadController(
+    this,
+    () => this.client,
+    'The roster could not be downloaded. Try again.',
+  );
+
   private readonly rows = new RowWindowController(this, () =>
     this.renderRoot.querySelector<HTMLElement>('.table-scroll'),
   );
@@ -194,15 +185,7 @@ export class PorticoProviderManager extends LitElement {
       this.announce(this.editing ? 'updated' : 'added', saved.id);
       await this.data.run();
     } catch (error) {
-      const problem =
-        error instanceof PorticoError
-          ? error
-          : new PorticoError('INTERNAL', 'The provider could not be saved.');
-      const field = problem.fieldPath?.split(/[.[]/)[0] ?? null;
-      this.serverProblem = {
-        field: field !== null && field in fieldLabels ? (field as keyof ProviderDraft) : null,
-        message: problem.message,
-      };
+      this.serverProblem = fieldProblemOf(error, DRAFT_FIELDS, 'The provider could not be saved.');
     } finally {
       this.busy = false;
     }
@@ -257,22 +240,6 @@ export class PorticoProviderManager extends LitElement {
     }
   }
 
-  /** The server streams the roster; the browser saves it as a file. */
-  private async downloadRoster(): Promise<void> {
-    if (!this.client || this.downloading) return;
-    this.downloading = true;
-    this.downloadProblem = null;
-    try {
-      const response = await this.client.files.providerRoster();
-      saveFile(this.renderRoot, await response.blob(), 'provider-roster.csv');
-    } catch (error) {
-      this.downloadProblem =
-        error instanceof PorticoError ? error.message : 'The roster could not be downloaded. Try again.';
-    } finally {
-      this.downloading = false;
-    }
-  }
-
   private announce(action: ProvidersChangedDetail['action'], providerId: string | null, count = 1): void {
     this.dispatchEvent(
       new CustomEvent<ProvidersChangedDetail>('portico-providers-changed', {
@@ -285,23 +252,29 @@ export class PorticoProviderManager extends LitElement {
 
   protected override render() {
     return html`${this.data.render({
-      initial: () => this.renderLoading(),
-      pending: () => (this.data.value ? this.renderList(this.data.value) : this.renderLoading()),
-      error: (error) => this.renderError(error),
+      initial: () => loadingState('providers'),
+      pending: () => (this.data.value ? this.renderList(this.data.value) : loadingState('providers')),
+      error: (error) =>
+        errorState(problemText(error, 'The providers could not be loaded.'), () => void this.data.run()),
       complete: (value) => this.renderList(value),
     })}
-    ${this.renderFormDialog()} ${this.renderRemoveDialog()}`;
-  }
-
-  private renderLoading() {
-    return html`<p class="state" part="state" role="status">Loading providers…</p>`;
-  }
-
-  private renderError(error: unknown) {
-    return html`<div class="state error" part="state" role="alert">
-      <p>${error instanceof PorticoError ? error.message : 'The providers could not be loaded.'}</p>
-      <button part="retry" @click=${() => void this.data.run()}>Try again</button>
-    </div>`;
+    ${providerFormDialog({
+      draft: this.draft,
+      touched: this.touched,
+      problem: this.serverProblem,
+      editing: this.editing,
+      busy: this.busy,
+      edit: (change) => (this.draft = { ...this.draft, ...change }),
+      save: (event) => void this.save(event),
+      cancel: () => this.formDialog?.close(),
+    })}
+    ${providerRemoveDialog({
+      removing: this.removing,
+      problem: this.removeProblem,
+      busy: this.busy,
+      confirm: () => void this.confirmRemove(),
+      cancel: () => this.removeDialog?.close(),
+    })}`;
   }
 
   private sortHeader(key: SortKey, label: string) {
@@ -344,14 +317,14 @@ export class PorticoProviderManager extends LitElement {
         <button
           part="download"
           class="secondary"
-          ?disabled=${this.downloading}
-          @click=${() => void this.downloadRoster()}
+          ?disabled=${this.download.busy}
+          @click=${() => void this.download.save('provider-roster.csv', (client) => client.files.providerRoster())}
         >
-          ${this.downloading ? 'Preparing roster…' : 'Download roster (CSV)'}
+          ${this.download.busy ? 'Preparing roster…' : 'Download roster (CSV)'}
         </button>
       </div>
-      ${this.downloadProblem ? html`<p class="field-error" role="alert">${this.downloadProblem}</p>` : nothing}
-      ${canManage ? this.renderRosterUpload() : nothing}
+      ${this.download.problem ? html`<p class="field-error" role="alert">${this.download.problem}</p>` : nothing}
+      ${canManage ? rosterUpload(this.rosterOutcome, this.uploading, (e) => void this.upload(e)) : nothing}
       ${
         providers.length === 0
           ? html`<p class="state" part="state">
@@ -411,108 +384,6 @@ export class PorticoProviderManager extends LitElement {
               ${rows.length === 0 ? html`<p class="state" part="state">No provider matches “${this.filter}”.</p>` : nothing}`
       }
     `;
-  }
-
-  private renderRosterUpload() {
-    const outcome = this.rosterOutcome;
-    return html`<form class="roster" part="roster" @submit=${(e: SubmitEvent) => void this.upload(e)}>
-        <label>
-          Roster file (CSV: NPI, FIRST_NAME, LAST_NAME, ORGANIZATION_NAME, TIN, SPECIALTY)
-          <input type="file" name="roster" accept=".csv,text/csv" />
-        </label>
-        <label class="inline"
-          ><input type="checkbox" name="valid-rows" /> Add the valid rows even if some rows have
-          problems</label
-        >
-        <button type="submit" class="secondary" ?disabled=${this.uploading}>Upload roster</button>
-      </form>
-      <div role="status" class="roster-status">
-        ${this.uploading ? html`<label>Uploading roster… <progress part="progress"></progress></label>` : nothing}
-        ${
-          outcome?.kind === 'added'
-            ? html`<p>${rosterSummary(outcome.added, outcome.rowsRead, outcome.rejected.length)}</p>`
-            : nothing
-        }
-        ${outcome?.kind === 'refused' ? html`<p class="field-error">${outcome.message}</p>` : nothing}
-      </div>
-      ${
-        outcome && outcome.rejected.length > 0
-          ? html`<table part="roster-report">
-              <caption>
-                Rows not added
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Line</th>
-                  <th scope="col">Field</th>
-                  <th scope="col">Problem</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${outcome.rejected.map(
-                  (row) =>
-                    html`<tr>
-                      <td>${row.line}</td>
-                      <td>${row.field ?? ''}</td>
-                      <td>${row.message}</td>
-                    </tr>`,
-                )}
-              </tbody>
-            </table>`
-          : nothing
-      }`;
-  }
-
-  private field(name: keyof ProviderDraft, problems: Partial<Record<keyof ProviderDraft, string>>) {
-    const message =
-      (this.touched ? problems[name] : undefined) ??
-      (this.serverProblem?.field === name ? this.serverProblem.message : undefined);
-    const id = `field-${name}`;
-    return html`<label>
-      ${fieldLabels[name]}
-      <input
-        id=${id}
-        name=${name}
-        .value=${live(this.draft[name])}
-        aria-invalid=${message ? 'true' : 'false'}
-        aria-describedby=${message ? `${id}-error` : nothing}
-        autocomplete="off"
-        @input=${(e: Event) => (this.draft = { ...this.draft, [name]: (e.target as HTMLInputElement).value })}
-      />
-      ${message ? html`<span class="field-error" id="${id}-error">${message}</span>` : nothing}
-    </label>`;
-  }
-
-  private renderFormDialog() {
-    const problems = draftProblems(this.draft);
-    const organization = isOrganizationDraft(this.draft);
-    return html`<dialog class="form-dialog" part="dialog" aria-labelledby="form-title">
-      <form @submit=${(e: SubmitEvent) => void this.save(e)} novalidate>
-        <h2 id="form-title">${this.editing ? `Edit ${this.editing.displayName}` : 'Add a provider'}</h2>
-        ${this.field('npi', problems)}
-        ${organization ? this.field('organizationName', problems) : html`${this.field('firstName', problems)} ${this.field('lastName', problems)}`}
-        ${this.field('tin', problems)} ${this.field('specialty', problems)}
-        ${this.serverProblem && this.serverProblem.field === null ? html`<p class="field-error" role="alert">${this.serverProblem.message}</p>` : nothing}
-        <div class="actions">
-          <button type="button" class="secondary" @click=${() => this.formDialog?.close()}>Cancel</button>
-          <button type="submit" ?disabled=${this.busy}>
-            ${this.editing ? 'Save changes' : 'Add provider'}
-          </button>
-        </div>
-      </form>
-    </dialog>`;
-  }
-
-  private renderRemoveDialog() {
-    return html`<dialog class="remove-dialog" part="dialog" aria-labelledby="remove-title">
-      <h2 id="remove-title">Remove ${this.removing?.displayName ?? 'provider'}?</h2>
-      <p>They will no longer be on your office's provider list.</p>
-      ${this.removeProblem ? html`<p class="field-error" role="alert">${this.removeProblem}</p>` : nothing}
-      <div class="actions">
-        <button type="button" class="secondary" @click=${() => this.removeDialog?.close()}>Cancel</button>
-        <button type="button" ?disabled=${this.busy} @click=${() => void this.confirmRemove()}>Remove</button>
-      </div>
-    </dialog>`;
   }
 }
 

@@ -66,3 +66,16 @@ export function inputOf(draft: ProviderDraft): ProviderInput {
     specialty: optional(draft.specialty),
   };
 }
+
+/** The form's labels, by field. */
+export const fieldLabels: Record<keyof ProviderDraft, string> = {
+  npi: 'NPI',
+  firstName: 'First name',
+  lastName: 'Last name',
+  organizationName: 'Group name',
+  tin: 'TIN (EIN or SSN)',
+  specialty: 'Specialty (optional)',
+};
+
+/** The form's fields a server refusal can name. */
+export const DRAFT_FIELDS = Object.keys(fieldLabels) as (keyof ProviderDraft)[];

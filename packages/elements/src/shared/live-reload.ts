@@ -40,6 +40,8 @@ function listen(client: PorticoClient, listener: (event: PorticoEvent) => void):
 export class LiveReloadController implements ReactiveController {
   private stop: (() => void) | undefined;
   private client: PorticoClient | undefined;
+  /** Only a connected host listens: a late update after removal must not open a stream nobody closes. */
+  private connected = false;
 
   constructor(
     host: ReactiveControllerHost,
@@ -51,14 +53,16 @@ export class LiveReloadController implements ReactiveController {
   }
 
   hostConnected(): void {
+    this.connected = true;
     this.subscribe();
   }
 
   hostUpdated(): void {
-    if (this.currentClient() !== this.client) this.subscribe();
+    if (this.connected && this.currentClient() !== this.client) this.subscribe();
   }
 
   hostDisconnected(): void {
+    this.connected = false;
     this.stop?.();
     this.stop = undefined;
     this.client = undefined;

@@ -1,11 +1,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../index.ts';
-import type {
-  PaymentMethodChangedDetail,
-  PorticoStorefront,
-  SubscriptionChangedDetail,
-} from './portico-storefront.ts';
+import type { PaymentMethodChangedDetail } from '../billing/portico-billing.ts';
+import type { PorticoStorefront, SubscriptionChangedDetail } from './portico-storefront.ts';
+import { composed } from '../testing/composed.ts';
 import { capturedDownload, loadFixture, until, type PorticoFixture } from '../testing/fixture.ts';
 
 describe('<portico-storefront>', () => {
@@ -21,7 +19,7 @@ describe('<portico-storefront>', () => {
       </portico-root>`,
     );
     const storefront = root.querySelector('portico-storefront') as PorticoStorefront;
-    const shadow = () => storefront.shadowRoot as ShadowRoot;
+    const shadow = () => composed(storefront);
     const text = () => shadow().textContent?.replace(/\s+/g, ' ') ?? '';
     const button = (label: string | RegExp) =>
       [...shadow().querySelectorAll('button')].find((b) =>
@@ -238,7 +236,8 @@ describe('<portico-storefront>', () => {
 
   it('shows a view-only user everything without the buttons', async () => {
     const { storefront, shadow, text } = await mount(server.tokens.storefrontViewer);
-    await until(() => text().includes('Birch Lane Clinic'));
+    // The subscriptions and billing load side by side.
+    await until(() => text().includes('Birch Lane Clinic') && text().includes('Billing history'));
     expect(text()).to.contain('Ask your security officer');
     expect(shadow().querySelector('input[type="checkbox"]')).to.equal(null);
     expect(shadow().querySelector('[part="update"]')).to.equal(null);

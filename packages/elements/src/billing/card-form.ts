@@ -60,14 +60,14 @@ export function cardProblems(draft: CardDraft): Partial<Record<CardField, string
   return problems;
 }
 
-/** The form field a server error names (`card.expYear` → `expYear`), if any. */
-export function cardFieldOf(fieldPath: string | null): CardField | null {
-  const field = fieldPath?.replace(/^card\./, '');
-  return field === 'holderName' ||
-    field === 'number' ||
-    field === 'expMonth' ||
-    field === 'expYear' ||
-    field === 'cvc'
-    ? field
-    : null;
-}
+/** The card form's fields, in the order they are shown. */
+export const CARD_FIELDS: readonly CardField[] = ['holderName', 'number', 'expMonth', 'expYear', 'cvc'];
+
+/** The card form's labels, by field. */
+export const cardLabels: Record<CardField, string> = {
+  holderName: 'Name on card',
+  number: 'Card number',
+  expMonth: 'Expiry month',
+  expYear: 'Expiry year',
+  cvc: 'Security code (CVC)',
+};
