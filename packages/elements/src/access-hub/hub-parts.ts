@@ -18,17 +18,18 @@ export interface AccessResponseSubmittedDetail {
   issueId: string;
 }
 
-/** Inside the hub: a part asks the shell to open a task's dialog. Not composed past the hub. */
-export const OPEN_TASK = 'portico-hub-open-task';
-/** Inside the hub: the attention card's View all asks the shell for the Tasks tab. */
-export const SHOW_TASKS = 'portico-hub-show-tasks';
-
-/** Dispatches a hub event from one of its parts: bubbling and composed, so it leaves the part's shadow root. */
-export function dispatchHubEvent<T>(from: HTMLElement, name: string, detail: T): void {
-  from.dispatchEvent(new CustomEvent<T>(name, { detail, bubbles: true, composed: true }));
-}
-
 /** A status label in words, never colour alone. */
 export function statusBadge(status: AccessIssueStatus) {
   return html`<span part="status" class="status ${status}">${ACCESS_STATUS_LABELS[status]}</span>`;
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'portico-open-worklist': CustomEvent<OpenWorklistDetail>;
+    'portico-access-response-submitted': CustomEvent<AccessResponseSubmittedDetail>;
+    /** Inside the hub: a part asks the shell to open a task's dialog (the task id). Stopped at the hub. */
+    'portico-hub-open-task': CustomEvent<string>;
+    /** Inside the hub: the attention card's View all asks the shell for the Tasks tab. Stopped at the hub. */
+    'portico-hub-show-tasks': CustomEvent<null>;
+  }
 }

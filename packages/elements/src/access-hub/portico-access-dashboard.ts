@@ -15,17 +15,12 @@ import { html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { porticoClientContext } from '../root/client-context.ts';
+import { emit } from '../shared/emit.ts';
 import { problemText } from '../shared/field-problem.ts';
 import { LiveReloadController } from '../shared/live-reload.ts';
 import { loadingState, errorState } from '../shared/states.ts';
 import { hubStyles } from './portico-access-hub.styles.ts';
-import {
-  dispatchHubEvent,
-  OPEN_TASK,
-  SHOW_TASKS,
-  statusBadge,
-  type OpenWorklistDetail,
-} from './hub-parts.ts';
+import { statusBadge } from './hub-parts.ts';
 
 /**
  * @summary The access hub's Dashboard tab (internal to `<portico-access-hub>`): the attention card, the quick and
@@ -119,7 +114,7 @@ export class PorticoAccessDashboard extends LitElement {
         <p>
           <span class="count">${count}</span>${count === 1 ? ' task needs' : ' tasks need'} your attention
         </p>
-        <button class="link" @click=${() => dispatchHubEvent(this, SHOW_TASKS, null)}>View all</button>
+        <button class="link" @click=${() => emit(this, 'portico-hub-show-tasks', null)}>View all</button>
       </section>
       <div class="toolbar">
         <button
@@ -257,7 +252,7 @@ export class PorticoAccessDashboard extends LitElement {
                       <button
                         class="link"
                         aria-label="View task ${task.number} (read-only)"
-                        @click=${() => dispatchHubEvent(this, OPEN_TASK, task.id)}
+                        @click=${() => emit(this, 'portico-hub-open-task', task.id)}
                       >
                         #${task.number}
                       </button>
@@ -275,7 +270,7 @@ export class PorticoAccessDashboard extends LitElement {
                   part="action"
                   class="secondary"
                   @click=${() =>
-                    dispatchHubEvent<OpenWorklistDetail>(this, 'portico-open-worklist', {
+                    emit(this, 'portico-open-worklist', {
                       taskIds: action.taskIds,
                       taskNumbers: action.taskNumbers,
                       portalId: group.portal.id,
@@ -287,7 +282,7 @@ export class PorticoAccessDashboard extends LitElement {
               : html`<button
                   part="action"
                   class="secondary"
-                  @click=${() => dispatchHubEvent(this, OPEN_TASK, action.taskId)}
+                  @click=${() => emit(this, 'portico-hub-open-task', action.taskId)}
                 >
                   Resolve unpostables task
                 </button>`

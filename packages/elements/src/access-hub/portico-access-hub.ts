@@ -1,7 +1,6 @@
 import { html, LitElement } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import { TabsController } from '../shared/tabs.ts';
-import { OPEN_TASK, SHOW_TASKS } from './hub-parts.ts';
 import { hubStyles } from './portico-access-hub.styles.ts';
 import './portico-access-dashboard.ts';
 import './portico-access-task-dialog.ts';
@@ -70,12 +69,11 @@ export class PorticoAccessHub extends LitElement {
   constructor() {
     super();
     // The parts' requests stop here: they are the hub's own, not events a host listens to.
-    this.addEventListener(OPEN_TASK, (event) => {
+    this.addEventListener('portico-hub-open-task', (event) => {
       event.stopPropagation();
-      if (event instanceof CustomEvent && typeof event.detail === 'string')
-        void this.dialog?.open(event.detail);
+      void this.dialog?.open(event.detail);
     });
-    this.addEventListener(SHOW_TASKS, (event) => {
+    this.addEventListener('portico-hub-show-tasks', (event) => {
       event.stopPropagation();
       this.tabs.select('tasks', true);
     });

@@ -11,9 +11,10 @@ import { customElement, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { porticoClientContext } from '../root/client-context.ts';
 import { ActionController } from '../shared/action.ts';
+import { emit } from '../shared/emit.ts';
 import { problemText } from '../shared/field-problem.ts';
 import { TabsController } from '../shared/tabs.ts';
-import { statusBadge, type AccessResponseSubmittedDetail } from './hub-parts.ts';
+import { statusBadge } from './hub-parts.ts';
 import { hubStyles } from './portico-access-hub.styles.ts';
 
 /** The response form of the task dialog; Cancel drops it whole. */
@@ -130,13 +131,7 @@ export class PorticoAccessTaskDialog extends LitElement {
     );
     if (!answered) return;
     this.announcement = `Response submitted for task ${answered.number}. It is now with the service team.`;
-    this.dispatchEvent(
-      new CustomEvent<AccessResponseSubmittedDetail>('portico-access-response-submitted', {
-        detail: { taskId: answered.id, issueId: answered.issueId },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    emit(this, 'portico-access-response-submitted', { taskId: answered.id, issueId: answered.issueId });
     this.close();
   }
 

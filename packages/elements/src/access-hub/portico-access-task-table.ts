@@ -12,12 +12,13 @@ import {
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { porticoClientContext } from '../root/client-context.ts';
+import { emit } from '../shared/emit.ts';
 import { DownloadController } from '../shared/download.ts';
 import { KeysetListController, type KeysetList } from '../shared/keyset-list.ts';
 import { LiveReloadController } from '../shared/live-reload.ts';
 import { RowWindowController } from '../shared/row-window.ts';
 import { errorState, loadingState } from '../shared/states.ts';
-import { dispatchHubEvent, OPEN_TASK, type OpenWorklistDetail } from './hub-parts.ts';
+
 import { hubStyles } from './portico-access-hub.styles.ts';
 
 const FIRST_PAGE = 200;
@@ -181,7 +182,7 @@ export class PorticoAccessTaskTable extends LitElement {
         <button
           class="secondary"
           @click=${() =>
-            dispatchHubEvent<OpenWorklistDetail>(this, 'portico-open-worklist', {
+            emit(this, 'portico-open-worklist', {
               taskIds: [],
               taskNumbers: [],
               portalId: this.taskQuery.portalId ?? null,
@@ -260,7 +261,7 @@ export class PorticoAccessTaskTable extends LitElement {
                             class="secondary"
                             aria-label="Resolve claims task ${task.number}"
                             @click=${() =>
-                              dispatchHubEvent<OpenWorklistDetail>(this, 'portico-open-worklist', {
+                              emit(this, 'portico-open-worklist', {
                                 taskIds: [task.id],
                                 taskNumbers: [task.number],
                                 portalId: task.portal.id,
@@ -273,7 +274,7 @@ export class PorticoAccessTaskTable extends LitElement {
                             part="action"
                             class="secondary"
                             aria-label="Resolve unpostables task ${task.number}"
-                            @click=${() => dispatchHubEvent(this, OPEN_TASK, task.id)}
+                            @click=${() => emit(this, 'portico-hub-open-task', task.id)}
                           >
                             Resolve unpostables task
                           </button>`

@@ -15,6 +15,8 @@ import { html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { porticoClientContext } from '../root/client-context.ts';
+import { ActionController } from '../shared/action.ts';
+import { emit } from '../shared/emit.ts';
 import { saveFile } from '../shared/download.ts';
 import { fieldProblemOf, problemText, type FieldProblem } from '../shared/field-problem.ts';
 import { LiveReloadController } from '../shared/live-reload.ts';
@@ -81,8 +83,6 @@ export class PorticoBilling extends LitElement {
   @state() private cardTouched = false;
   @state() private cardProblem: FieldProblem<CardField> | null = null;
   @state() private confirmingRemoval: string | null = null;
-  @state() private notice: { kind: 'done' | 'problem'; text: string } | null = null;
-  @state() private busy = false;
   /** The key of a Pay balance click whose answer never came: a retry reuses it, so it can never charge twice. */
   private payKey: string | null = null;
 
@@ -91,7 +91,7 @@ export class PorticoBilling extends LitElement {
     () => this.client,
     ['billing.changed', 'subscription.changed'],
     () => {
-      if (!this.busy) void this.data.run();
+      if (!this.action.busy) void this.data.run();
     },
   );
 
@@ -115,6 +115,12 @@ export class PorticoBilling extends LitElement {
     },
   });
 
+  private readonly action = new ActionController(
+    this,
+    () => this.client,
+    () => this.data.run(),
+  );
+
   protected override render() {
     return this.data.render({
       initial: () => loadingState('billing'),
@@ -128,50 +134,16 @@ export class PorticoBilling extends LitElement {
     });
   }
 
-  /**
-   * Runs one call: busy while it runs, its outcome in the notice (or to `onProblem`, for a form that shows a
-   * refusal at its field), and the data reloaded after a change (`reload: false` for a read).
-   */
-  private async act(
-    work: (client: PorticoClient) => Promise<string | null>,
-    options: { reload?: boolean; onProblem?: (error: unknown) => void } = {},
-  ): Promise<boolean> {
-    const client = this.client;
-    if (!client || this.busy) return false;
-    this.busy = true;
-    this.notice = null;
-    try {
-      const done = await work(client);
-      if (done) this.notice = { kind: 'done', text: done };
-      return true;
-    } catch (error) {
-      if (options.onProblem) options.onProblem(error);
-      else
-        this.notice = {
-          kind: 'problem',
-          text: error instanceof PorticoError ? error.message : 'That did not work. Try again.',
-        };
-      return false;
-    } finally {
-      this.busy = false;
-      if (options.reload !== false) await this.data.run();
-    }
-  }
-
-  private emit<T>(name: string, detail: T): void {
-    this.dispatchEvent(new CustomEvent<T>(name, { detail, bubbles: true, composed: true }));
-  }
-
   private renderData(data: BillingData) {
     return html`${this.renderPaymentMethods(data)}
       ${billingHistory(data.history, data.plans, {
         canPay: data.canManage,
-        busy: this.busy,
+        busy: this.action.busy,
         pay: () => void this.payBalance(),
         download: (invoiceId) => void this.downloadInvoice(invoiceId),
       })}
-      <div class="notice ${this.notice?.kind ?? ''}" part="notice" role="status" aria-live="polite">
-        ${this.notice?.text ?? nothing}
+      <div class="notice ${this.action.notice?.kind ?? ''}" part="notice" role="status" aria-live="polite">
+        ${this.action.notice?.text ?? nothing}
       </div>`;
   }
 
@@ -201,7 +173,11 @@ export class PorticoBilling extends LitElement {
           ? this.confirmingRemoval === method.id
             ? html`<span class="confirm" role="group" aria-label="Confirm removal of ${label}">
                 Remove the ${label}?
-                <button class="danger" ?disabled=${this.busy} @click=${() => void this.removeCard(method)}>
+                <button
+                  class="danger"
+                  ?disabled=${this.action.busy}
+                  @click=${() => void this.removeCard(method)}
+                >
                   Remove card
                 </button>
                 <button class="secondary" @click=${() => (this.confirmingRemoval = null)}>Keep card</button>
@@ -211,7 +187,7 @@ export class PorticoBilling extends LitElement {
                 ${method.role === null ? this.roleButton(method, 'BACKUP') : nothing}
                 <button
                   class="secondary"
-                  ?disabled=${this.busy}
+                  ?disabled=${this.action.busy}
                   aria-label="Remove ${label}"
                   @click=${() => (this.confirmingRemoval = method.id)}
                 >
@@ -227,7 +203,7 @@ export class PorticoBilling extends LitElement {
     const text = role === 'PRIMARY' ? 'Make primary' : 'Make backup';
     return html`<button
       class="secondary"
-      ?disabled=${this.busy}
+      ?disabled=${this.action.busy}
       aria-label="${text}: ${cardName(method)}"
       @click=${() => void this.setRole(method, role)}
     >
@@ -293,7 +269,7 @@ export class PorticoBilling extends LitElement {
         </select>
       </div>
       ${server && server.field === null ? html`<p class="field-error" role="alert">${server.message}</p>` : nothing}
-      <button type="submit" ?disabled=${this.busy}>Add card</button>
+      <button type="submit" ?disabled=${this.action.busy}>Add card</button>
     </form>`;
   }
 
@@ -308,12 +284,12 @@ export class PorticoBilling extends LitElement {
       this.renderRoot.querySelector<HTMLInputElement>(`#card-${first}`)?.focus();
       return;
     }
-    await this.act(
+    await this.action.act(
       async (client) => {
         const method = await client.billing.addPaymentMethod.mutate(cardInputOf(this.cardDraft));
         this.cardDraft = emptyCardDraft;
         this.cardTouched = false;
-        this.emit<PaymentMethodChangedDetail>('portico-payment-method-changed', {
+        emit(this, 'portico-payment-method-changed', {
           action: 'added',
           paymentMethodId: method.id,
         });
@@ -329,9 +305,9 @@ export class PorticoBilling extends LitElement {
   };
 
   private async setRole(method: PaymentMethod, role: PaymentMethodRole): Promise<void> {
-    await this.act(async (client) => {
+    await this.action.act(async (client) => {
       await client.billing.setPaymentMethodRole.mutate({ id: method.id, role });
-      this.emit<PaymentMethodChangedDetail>('portico-payment-method-changed', {
+      emit(this, 'portico-payment-method-changed', {
         action: 'role-changed',
         paymentMethodId: method.id,
       });
@@ -340,9 +316,9 @@ export class PorticoBilling extends LitElement {
   }
 
   private async removeCard(method: PaymentMethod): Promise<void> {
-    await this.act(async (client) => {
+    await this.action.act(async (client) => {
       await client.billing.removePaymentMethod.mutate({ id: method.id });
-      this.emit<PaymentMethodChangedDetail>('portico-payment-method-changed', {
+      emit(this, 'portico-payment-method-changed', {
         action: 'removed',
         paymentMethodId: method.id,
       });
@@ -354,7 +330,7 @@ export class PorticoBilling extends LitElement {
   private async payBalance(): Promise<void> {
     this.payKey ??= crypto.randomUUID();
     const key = this.payKey;
-    await this.act(async (client) => {
+    await this.action.act(async (client) => {
       try {
         const payment = await client.billing.payBalance.mutate({ idempotencyKey: key });
         this.payKey = null;
@@ -370,7 +346,7 @@ export class PorticoBilling extends LitElement {
   }
 
   private async downloadInvoice(invoiceId: string): Promise<void> {
-    await this.act(
+    await this.action.act(
       async (client) => {
         const pdf = await client.billing.invoicePdf.query({ invoiceId });
         const bytes = Uint8Array.from(atob(pdf.base64), (char) => char.charCodeAt(0));

@@ -17,6 +17,7 @@ import { bannerStyles } from '../shared/banner.styles.ts';
 import { activationNotice, providerListGapsNotice } from '../shared/medicare-notice.ts';
 import { RowWindowController } from '../shared/row-window.ts';
 import { DownloadController } from '../shared/download.ts';
+import { emit } from '../shared/emit.ts';
 import { fieldProblemOf, problemText } from '../shared/field-problem.ts';
 import { errorState, loadingState } from '../shared/states.ts';
 import { baseStyles } from '../shared/base.styles.ts';
@@ -241,13 +242,7 @@ export class PorticoProviderManager extends LitElement {
   }
 
   private announce(action: ProvidersChangedDetail['action'], providerId: string | null, count = 1): void {
-    this.dispatchEvent(
-      new CustomEvent<ProvidersChangedDetail>('portico-providers-changed', {
-        detail: { action, providerId, count },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    emit(this, 'portico-providers-changed', { action, providerId, count });
   }
 
   protected override render() {
@@ -390,5 +385,8 @@ export class PorticoProviderManager extends LitElement {
 declare global {
   interface HTMLElementTagNameMap {
     'portico-provider-manager': PorticoProviderManager;
+  }
+  interface HTMLElementEventMap {
+    'portico-providers-changed': CustomEvent<ProvidersChangedDetail>;
   }
 }

@@ -1,6 +1,6 @@
 import type { PorticoClient } from '@portico/core';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { fieldProblemOf, type FieldProblem } from './field-problem.ts';
+import { fieldProblemOf, problemText, type FieldProblem } from './field-problem.ts';
 
 /** How one action runs. */
 export interface ActionOptions {
@@ -21,6 +21,8 @@ export class ActionController<F extends string = never> implements ReactiveContr
   busy = false;
   /** The last action's refusal; null after a success or a new start. */
   problem: FieldProblem<F> | null = null;
+  /** What the last `act` said: its outcome in words, or its refusal. Shown in the widget's notice. */
+  notice: { kind: 'done' | 'problem'; text: string } | null = null;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -69,6 +71,35 @@ export class ActionController<F extends string = never> implements ReactiveContr
     } finally {
       this.busy = false;
       this.host.requestUpdate();
+    }
+  }
+
+  /**
+   * Runs one call whose answer is the words to show (or null for nothing): busy while it runs, its outcome in
+   * `notice`, a refusal in `notice` too unless `onProblem` takes it (a form that shows it at its field), and the
+   * data read again after, whatever the outcome (`reload: false` for a read). Answers whether it succeeded.
+   */
+  async act(
+    work: (client: PorticoClient) => Promise<string | null>,
+    options: { reload?: boolean; onProblem?: (error: unknown) => void } = {},
+  ): Promise<boolean> {
+    const client = this.client();
+    if (!client || this.busy) return false;
+    this.busy = true;
+    this.notice = null;
+    this.host.requestUpdate();
+    try {
+      const done = await work(client);
+      if (done) this.notice = { kind: 'done', text: done };
+      return true;
+    } catch (error) {
+      if (options.onProblem) options.onProblem(error);
+      else this.notice = { kind: 'problem', text: problemText(error, 'That did not work. Try again.') };
+      return false;
+    } finally {
+      this.busy = false;
+      this.host.requestUpdate();
+      if (options.reload !== false) await this.reload();
     }
   }
 }

@@ -16,6 +16,8 @@ import { html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { porticoClientContext } from '../root/client-context.ts';
+import { ActionController } from '../shared/action.ts';
+import { emit } from '../shared/emit.ts';
 import { problemText } from '../shared/field-problem.ts';
 import { errorState, loadingState } from '../shared/states.ts';
 import { LiveReloadController } from '../shared/live-reload.ts';
@@ -98,15 +100,13 @@ export class PorticoStorefront extends LitElement {
   @state() private selected: PlanCode[] = [];
   @state() private review: SubscriptionQuote | null = null;
   @state() private accepted = false;
-  @state() private notice: { kind: 'done' | 'problem'; text: string } | null = null;
-  @state() private busy = false;
 
   private readonly liveReload = new LiveReloadController(
     this,
     () => this.client,
     ['subscription.changed', 'provider.changed'],
     () => {
-      if (!this.busy) void this.data.run();
+      if (!this.action.busy) void this.data.run();
     },
   );
 
@@ -128,6 +128,12 @@ export class PorticoStorefront extends LitElement {
     },
   });
 
+  private readonly action = new ActionController(
+    this,
+    () => this.client,
+    () => this.data.run(),
+  );
+
   protected override render() {
     // Billing loads beside the subscriptions, not after them; the storefront's own outcomes come last.
     return html`${this.data.render({
@@ -141,43 +147,9 @@ export class PorticoStorefront extends LitElement {
         complete: (data) => this.renderData(data),
       })}
       <portico-billing exportparts=${BILLING_PARTS}></portico-billing>
-      <div class="notice ${this.notice?.kind ?? ''}" part="notice" role="status" aria-live="polite">
-        ${this.notice?.text ?? nothing}
+      <div class="notice ${this.action.notice?.kind ?? ''}" part="notice" role="status" aria-live="polite">
+        ${this.action.notice?.text ?? nothing}
       </div>`;
-  }
-
-  /**
-   * Runs one call: busy while it runs, its outcome in the notice (or to `onProblem`, for a form that shows a
-   * refusal at its field), and the data reloaded after a change (`reload: false` for a read).
-   */
-  private async act(
-    work: (client: PorticoClient) => Promise<string | null>,
-    options: { reload?: boolean; onProblem?: (error: unknown) => void } = {},
-  ): Promise<boolean> {
-    const client = this.client;
-    if (!client || this.busy) return false;
-    this.busy = true;
-    this.notice = null;
-    try {
-      const done = await work(client);
-      if (done) this.notice = { kind: 'done', text: done };
-      return true;
-    } catch (error) {
-      if (options.onProblem) options.onProblem(error);
-      else
-        this.notice = {
-          kind: 'problem',
-          text: error instanceof PorticoError ? error.message : 'That did not work. Try again.',
-        };
-      return false;
-    } finally {
-      this.busy = false;
-      if (options.reload !== false) await this.data.run();
-    }
-  }
-
-  private emit<T>(name: string, detail: T): void {
-    this.dispatchEvent(new CustomEvent<T>(name, { detail, bubbles: true, composed: true }));
   }
 
   private renderData(data: StorefrontData) {
@@ -185,7 +157,7 @@ export class PorticoStorefront extends LitElement {
     return html`
       <section aria-labelledby="current">
         <h2 id="current" part="heading">Subscriptions for ${session.organization.name}</h2>
-        ${pendingCancellations(overview, { busy: this.busy, stop: (s) => void this.stopCancellation(s) })}
+        ${pendingCancellations(overview, { busy: this.action.busy, stop: (s) => void this.stopCancellation(s) })}
         ${this.renderGaps(overview)} ${subscriptionTable(overview)}
       </section>
       ${this.renderPlans(data)} ${this.review ? this.renderReview(data.plans, this.review) : nothing}
@@ -247,7 +219,7 @@ export class PorticoStorefront extends LitElement {
                     aria-labelledby="plan-name-${plan.code}"
                     aria-describedby="plan-detail-${plan.code}"
                     .checked=${live(this.selected.includes(plan.code))}
-                    ?disabled=${isOwned(plan) || this.busy}
+                    ?disabled=${isOwned(plan) || this.action.busy}
                     @change=${(event: Event) => this.togglePlan(plan.code, (event.target as HTMLInputElement).checked)}
                   />
                   ${card(plan)}
@@ -258,7 +230,7 @@ export class PorticoStorefront extends LitElement {
       </fieldset>
       <button
         part="update"
-        ?disabled=${this.selected.length === 0 || this.busy}
+        ?disabled=${this.selected.length === 0 || this.action.busy}
         @click=${() => void this.openReview()}
       >
         Add/Update Subscriptions
@@ -313,7 +285,7 @@ export class PorticoStorefront extends LitElement {
       <div class="actions">
         <button
           part="subscribe"
-          ?disabled=${!this.accepted || this.busy}
+          ?disabled=${!this.accepted || this.action.busy}
           @click=${() => void this.subscribe(quote)}
         >
           Subscribe Now
@@ -331,7 +303,7 @@ export class PorticoStorefront extends LitElement {
   }
 
   private async openReview(): Promise<void> {
-    await this.act(
+    await this.action.act(
       async (client) => {
         this.review = await client.storefront.quote.query({ planCodes: this.selected });
         this.accepted = false;
@@ -352,12 +324,12 @@ export class PorticoStorefront extends LitElement {
   }
 
   private async subscribe(quote: SubscriptionQuote): Promise<void> {
-    const ok = await this.act(async (client) => {
+    const ok = await this.action.act(async (client) => {
       const subscriptions = await client.storefront.subscribe.mutate({
         planCodes: quote.adds,
         acceptedAgreementVersion: quote.agreement.version,
       });
-      this.emit<SubscriptionChangedDetail>('portico-subscription-changed', {
+      emit(this, 'portico-subscription-changed', {
         action: quote.replaces.length > 0 ? 'upgraded' : 'subscribed',
         subscriptions,
       });
@@ -371,9 +343,9 @@ export class PorticoStorefront extends LitElement {
   }
 
   private async stopCancellation(subscription: Subscription): Promise<void> {
-    await this.act(async (client) => {
+    await this.action.act(async (client) => {
       await client.storefront.stopCancellation.mutate({ subscriptionId: subscription.id });
-      this.emit<SubscriptionChangedDetail>('portico-subscription-changed', {
+      emit(this, 'portico-subscription-changed', {
         action: 'cancellation-stopped',
         subscriptions: await client.storefront.listSubscriptions.query(),
       });
