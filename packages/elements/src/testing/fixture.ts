@@ -22,6 +22,10 @@ export interface PorticoFixture {
     hubManager: string;
     /** Elm Court Clinic, an office user without the practice set-up permission. */
     hubViewer: string;
+    /** Elm Court's twin for the task dialog's tests, which answer its unpostables task. */
+    hubResponder: string;
+    /** Elm Court's twin for the live-update test, whose staff move an issue. */
+    hubLive: string;
     /** Pine Hollow Health: 10,000 open claims tasks. */
     hubBig: string;
     /** Payer support staff (access issues). */

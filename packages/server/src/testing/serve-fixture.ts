@@ -144,11 +144,9 @@ async function main(): Promise<void> {
     .execute();
 
   // Elm Court: the access hub's tests. Three portals, an unpostables task (practice-managed account, affected
-  // unpostables, a note written as markup), a claims task, an issue with the payer, and one for live updates.
-  const elm = await addOffice('hub-office', 'Elm Court Clinic', [
-    { subject: 'elm-manager', name: 'Noor Haddad', roles: ['BILLING_MANAGER'] },
-    { subject: 'elm-viewer', name: 'Tom Reid', roles: ['OFFICE_USER'] },
-  ]);
+  // unpostables, a note written as markup), a claims task, and an issue with the payer. Seeded once per test file
+  // that changes it (the task dialog answers a task, the live test moves an issue), so files running side by side
+  // never see each other's changes; the rest read `hub-office`.
   const staff = app.clientFor('support').accessHub;
   const portal = (code: string, name: string, coveredPayers: string[]) =>
     staff.definePortal.mutate({ code, name, url: `https://${code}.example/`, coveredPayers });
@@ -158,60 +156,70 @@ async function main(): Promise<void> {
   ]);
   const bayState = await portal('bay-state', 'Bay State Gateway', ['Bay State Medicaid']);
   const summit = await portal('summit', 'Summit Benefits', ['Summit Commercial']);
-  const elmGroup = await db
-    .insertInto('medical_groups')
-    .values({ organization_id: elm.id, name: 'Elm Court Pediatrics' })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const unpostables = await staff.reportIssue.mutate({
-    officeId: 'hub-office',
-    portalId: northwind.id,
-    blocks: 'UNPOSTABLES',
-    description: 'The saved password has expired.',
-    account: { type: 'PRACTICE_MANAGED', userName: 'elm.billing', tins: ['27-1234567'] },
-  });
-  await staff.attachUnpostables.mutate({
-    officeId: 'hub-office',
-    issueId: unpostables.id,
-    unpostables: [
-      { unpostableId: 'U-5001', blocked: true, cents: 184_250 },
-      { unpostableId: 'U-5002', blocked: false, cents: 9_900 },
-    ],
-  });
-  await staff.assignTask.mutate({
-    officeId: 'hub-office',
-    issueId: unpostables.id,
-    assignee: 'PRACTICE',
-    description: 'Reset the billing account password and enter it here.',
-    tinsToAdd: ['27-7654321'],
-    medicalGroupIds: [elmGroup.id],
-  });
-  await staff.addNote.mutate({
-    officeId: 'hub-office',
-    issueId: unpostables.id,
-    body: '<img src=x onerror="window.__porticoPwned=1"> The portal says the password expired.',
-  });
-  const claims = await staff.reportIssue.mutate({
-    officeId: 'hub-office',
-    portalId: bayState.id,
-    blocks: 'CLAIMS',
-    description: 'The TIN is not linked to the account.',
-    impact: { count: 37, cents: 1_268_400 },
-  });
-  await staff.assignTask.mutate({
-    officeId: 'hub-office',
-    issueId: claims.id,
-    assignee: 'PRACTICE',
-    description: 'Ask Bay State to link the TIN.',
-  });
-  await staff.reportIssue.mutate({
-    officeId: 'hub-office',
-    portalId: summit.id,
-    blocks: 'CLAIMS',
-    status: 'WITH_PAYER',
-    description: 'The payer portal is down for maintenance.',
-    impact: { count: 12, cents: 310_000 },
-  });
+  const seedElmCourt = async (officeId: string, prefix: string) => {
+    const elm = await addOffice(officeId, 'Elm Court Clinic', [
+      { subject: `${prefix}-manager`, name: 'Noor Haddad', roles: ['BILLING_MANAGER'] },
+      { subject: `${prefix}-viewer`, name: 'Tom Reid', roles: ['OFFICE_USER'] },
+    ]);
+    const elmGroup = await db
+      .insertInto('medical_groups')
+      .values({ organization_id: elm.id, name: 'Elm Court Pediatrics' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const unpostables = await staff.reportIssue.mutate({
+      officeId,
+      portalId: northwind.id,
+      blocks: 'UNPOSTABLES',
+      description: 'The saved password has expired.',
+      account: { type: 'PRACTICE_MANAGED', userName: 'elm.billing', tins: ['27-1234567'] },
+    });
+    await staff.attachUnpostables.mutate({
+      officeId,
+      issueId: unpostables.id,
+      unpostables: [
+        { unpostableId: 'U-5001', blocked: true, cents: 184_250 },
+        { unpostableId: 'U-5002', blocked: false, cents: 9_900 },
+      ],
+    });
+    await staff.assignTask.mutate({
+      officeId,
+      issueId: unpostables.id,
+      assignee: 'PRACTICE',
+      description: 'Reset the billing account password and enter it here.',
+      tinsToAdd: ['27-7654321'],
+      medicalGroupIds: [elmGroup.id],
+    });
+    await staff.addNote.mutate({
+      officeId,
+      issueId: unpostables.id,
+      body: '<img src=x onerror="window.__porticoPwned=1"> The portal says the password expired.',
+    });
+    const claims = await staff.reportIssue.mutate({
+      officeId,
+      portalId: bayState.id,
+      blocks: 'CLAIMS',
+      description: 'The TIN is not linked to the account.',
+      impact: { count: 37, cents: 1_268_400 },
+    });
+    await staff.assignTask.mutate({
+      officeId,
+      issueId: claims.id,
+      assignee: 'PRACTICE',
+      description: 'Ask Bay State to link the TIN.',
+    });
+    await staff.reportIssue.mutate({
+      officeId,
+      portalId: summit.id,
+      blocks: 'CLAIMS',
+      status: 'WITH_PAYER',
+      description: 'The payer portal is down for maintenance.',
+      impact: { count: 12, cents: 310_000 },
+    });
+  };
+  await seedElmCourt('hub-office', 'elm');
+  await seedElmCourt('hub-response-office', 'elm-response');
+  await seedElmCourt('hub-live-office', 'elm-live');
+
   // Pine Hollow: 10,000 open tasks on one portal, for the long-list tests (inserted in one statement).
   const pine = await addOffice('hub-big-office', 'Pine Hollow Health', [
     { subject: 'pine-manager', name: 'Eli Brandt', roles: ['BILLING_MANAGER'] },
@@ -249,6 +257,8 @@ async function main(): Promise<void> {
       cancellingManager: await memberToken('billing-manager', 'aspen-office', 'aspen-manager'),
       hubManager: await memberToken('billing-manager', 'hub-office', 'elm-manager'),
       hubViewer: await memberToken('office-user', 'hub-office', 'elm-viewer'),
+      hubResponder: await memberToken('billing-manager', 'hub-response-office', 'elm-response-manager'),
+      hubLive: await memberToken('billing-manager', 'hub-live-office', 'elm-live-manager'),
       hubBig: await memberToken('billing-manager', 'hub-big-office', 'pine-manager'),
       support: await app.tokenFor('support'),
     },
