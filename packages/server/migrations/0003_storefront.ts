@@ -13,7 +13,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('active', 'boolean', (c) => c.notNull().defaultTo(true))
     .execute();
 
-  // DOMAIN.md: the three plans; Advantage bundles the other two. Prices live here, in cents, not in code.
+  // docs/domain.md: the three plans; Advantage bundles the other two. Prices live here, in cents, not in code.
   await sql`
     insert into plans (code, name, description, monthly_price_cents, includes, requires_medicare_provider, sort_order)
     values

@@ -25,7 +25,7 @@ const PRACTICE = 'practice_setup.manage';
 const STAFF = 'staff.access_issues.manage';
 
 /**
- * The payer portal access hub (DOMAIN.md): what blocks the billing service on payer portals and who must act.
+ * The payer portal access hub (docs/domain.md): what blocks the billing service on payer portals and who must act.
  * The practice reads its dashboard and tasks and answers its tasks; payer-side systems and staff report and work
  * the issues. Every change reaches open dashboards as an `access_issue.changed` event.
  */

@@ -8,7 +8,7 @@ import type {
   TaskSortColumn,
 } from './schemas.ts';
 
-/** DOMAIN.md: the practice's issues first, then the informational ones; resolved issues last. */
+/** docs/domain.md: the practice's issues first, then the informational ones; resolved issues last. */
 const STATUS_PRIORITY: Record<AccessIssueStatus, number> = {
   NEEDS_YOUR_ATTENTION: 0,
   WITH_SERVICE: 1,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { officeTargetSchema } from '../storefront/schemas.ts';
 
 /**
- * DOMAIN.md "Payer portal access hub". Status, in priority order: the practice must act, the billing service's
+ * docs/domain.md "Payer portal access hub". Status, in priority order: the practice must act, the billing service's
  * team is on it, waiting on the payer. RESOLVED issues leave the hub.
  */
 export const accessIssueStatusSchema = z.enum([

@@ -22,7 +22,7 @@ export interface InvoiceSpan {
 }
 
 /**
- * The invoices of one calendar month (`month` is its first day), in arrears (DOMAIN.md, "Billing"). The month
+ * The invoices of one calendar month (`month` is its first day), in arrears (docs/domain.md, "Billing"). The month
  * is cut wherever the set of billable plans changes, so an upgrade on day u gives two invoices: days 1..u-1 at
  * the old rate and u..D at the new one; a month without change gives one. Each span is prorated on its own by
  * the one rounding rule (`prorateCents`), so each invoice is within half a cent of its exact share. Spans with

@@ -1,5 +1,5 @@
 /**
- * Proration of monthly prices, in integer cents with integer arithmetic only (DOMAIN.md, "Proration rule").
+ * Proration of monthly prices, in integer cents with integer arithmetic only (docs/domain.md, "Proration rule").
  *
  * The one rounding rule: amount = round_half_up(P * d / D) = floor((2 * P * d + D) / (2 * D)), for a monthly
  * price P cents, d covered days and a month of D days. Each amount is within half a cent of the exact value.

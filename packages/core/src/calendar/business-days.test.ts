@@ -37,7 +37,7 @@ describe('US federal holidays as observed', () => {
     assert.equal(isBusinessDay('2027-07-05'), false);
   });
 
-  // date-holidays never moves Veterans Day off a weekend; DOMAIN.md (like OPM) applies the Friday/Monday rule to it.
+  // date-holidays never moves Veterans Day off a weekend; docs/domain.md (like OPM) applies the Friday/Monday rule to it.
   const movedVeteransDays = new Set(
     Array.from(
       { length: 17 },

@@ -1,5 +1,5 @@
 /**
- * Business days: Monday to Friday, except US federal holidays as observed (DOMAIN.md, "Business days").
+ * Business days: Monday to Friday, except US federal holidays as observed (docs/domain.md, "Business days").
  * Pure functions over plain-date strings (`2026-11-25`).
  */
 
@@ -28,7 +28,7 @@ function nthWeekday(year: number, monthIndex: number, day: number, n: number): s
   return toPlainDate(year, monthIndex, lastDate.getUTCDate() - back);
 }
 
-/** DOMAIN.md: a Saturday holiday is observed the Friday before, a Sunday holiday the Monday after. */
+/** docs/domain.md: a Saturday holiday is observed the Friday before, a Sunday holiday the Monday after. */
 function observed(plainDate: string): string {
   const day = weekday(plainDate);
   const [y, m, d] = plainDate.split('-').map(Number) as [number, number, number];
@@ -96,7 +96,7 @@ export function addBusinessDays(plainDate: string, count: number): string {
 }
 
 /**
- * DOMAIN.md: Medicare services are ready at the latest by the end of the second business day after the day
+ * docs/domain.md: Medicare services are ready at the latest by the end of the second business day after the day
  * the provider list became complete (that day itself does not count), in the office's time zone.
  */
 export function medicareReadyBy(listCompletedOn: string): string {

@@ -52,9 +52,9 @@ export type Role = z.infer<typeof roleSchema>;
 export const organizationKindSchema = z.enum(['office', 'payer']);
 export type OrganizationKind = z.infer<typeof organizationKindSchema>;
 
-// DOMAIN.md "Who uses it": the roles of an office and of the payer's staff, and what each may do.
+// docs/domain.md "Who uses it": the roles of an office and of the payer's staff, and what each may do.
 const permissionsOfRole: Record<Role, readonly Permission[]> = {
-  // DOMAIN.md: by default every office user may view, sign up and upgrade; a security officer can take that away.
+  // docs/domain.md: by default every office user may view, sign up and upgrade; a security officer can take that away.
   OFFICE_USER: ['storefront.view', 'storefront.manage', 'providers.view', 'member_data.view'],
   SECURITY_OFFICER: [
     'storefront.view',

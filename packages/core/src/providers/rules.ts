@@ -1,5 +1,5 @@
 /**
- * Identifier rules for providers: the NPI check digit and the TIN formats (DOMAIN.md, "Providers").
+ * Identifier rules for providers: the NPI check digit and the TIN formats (docs/domain.md, "Providers").
  * Pure functions, no I/O.
  */
 
@@ -42,7 +42,7 @@ export interface Tin {
   formatted: string;
 }
 
-// DOMAIN.md: EIN prefixes the IRS does not assign.
+// docs/domain.md: EIN prefixes the IRS does not assign.
 const UNASSIGNED_EIN_PREFIXES = new Set([
   '00',
   '07',

@@ -15,7 +15,7 @@ export const tinSchema = z.string().check((ctx) => {
 
 const personName = z.string().trim().min(1, 'Enter a name').max(100, 'At most 100 characters');
 
-/** What an office enters for a provider: NPI, name (person or group) and TIN (DOMAIN.md, "Subscriptions storefront"). */
+/** What an office enters for a provider: NPI, name (person or group) and TIN (docs/domain.md, "Subscriptions storefront"). */
 export const providerInputSchema = z
   .object({
     npi: npiSchema,

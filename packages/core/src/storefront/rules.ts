@@ -33,7 +33,7 @@ export function isHeldStatus(status: SubscriptionStatus): boolean {
 }
 
 /**
- * What a Medicare plan needs from the provider list (DOMAIN.md): at least one provider, and at least one of them
+ * What a Medicare plan needs from the provider list (docs/domain.md): at least one provider, and at least one of them
  * enrolled in Medicare. Every listed provider already has NPI, name and TIN: the provider schema requires them.
  */
 export function providerListGaps(list: { providers: number; medicareEnrolled: number }): ProviderListGap[] {

@@ -19,7 +19,7 @@ import { emit } from '../shared/emit.ts';
 import { problemText } from '../shared/field-problem.ts';
 import { LiveReloadController } from '../shared/live-reload.ts';
 import { loadingState, errorState } from '../shared/states.ts';
-import { hubStyles } from './portico-access-hub.styles.ts';
+import { dashboardStyles } from './portico-access-dashboard.styles.ts';
 import { statusBadge } from './hub-parts.ts';
 
 /**
@@ -37,7 +37,7 @@ import { statusBadge } from './hub-parts.ts';
  */
 @customElement('portico-access-dashboard')
 export class PorticoAccessDashboard extends LitElement {
-  static override styles = hubStyles;
+  static override styles = dashboardStyles;
 
   @consume({ context: porticoClientContext, subscribe: true })
   @state()

@@ -15,7 +15,7 @@ import { emit } from '../shared/emit.ts';
 import { problemText } from '../shared/field-problem.ts';
 import { TabsController } from '../shared/tabs.ts';
 import { statusBadge } from './hub-parts.ts';
-import { hubStyles } from './portico-access-hub.styles.ts';
+import { taskDialogStyles } from './portico-access-task-dialog.styles.ts';
 
 /** The response form of the task dialog; Cancel drops it whole. */
 interface ResponseDraft {
@@ -51,7 +51,7 @@ type ResponseField = (typeof RESPONSE_FIELDS)[number];
  */
 @customElement('portico-access-task-dialog')
 export class PorticoAccessTaskDialog extends LitElement {
-  static override styles = hubStyles;
+  static override styles = taskDialogStyles;
 
   @consume({ context: porticoClientContext, subscribe: true })
   @state()

@@ -235,7 +235,7 @@ export async function assignTask(
     });
   }
   const groups = await requireMedicalGroups(scope, input.medicalGroupIds, 'medicalGroupIds');
-  // DOMAIN.md: where several medical groups apply, the task shows the earliest created.
+  // docs/domain.md: where several medical groups apply, the task shows the earliest created.
   const shownGroup = groups[0]?.id ?? issue.medical_group_id;
   const task = await scope
     .insertInto('access_tasks', {

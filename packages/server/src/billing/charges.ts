@@ -16,7 +16,7 @@ export type PayResult =
   { kind: 'paid'; payment: Payment; replayed: boolean } | { kind: 'nothing-due' } | { kind: 'no-card' };
 
 /**
- * Charges open invoices: the primary card, then the backup card on a decline (DOMAIN.md). Serialised per office;
+ * Charges open invoices: the primary card, then the backup card on a decline (docs/domain.md). Serialised per office;
  * a request whose key was seen before returns the first payment and charges nothing. Each card's charge carries
  * `<key>:<card id>` to the gateway, so a retry after a crash (charged at the gateway, not yet committed here)
  * gets the gateway's first outcome back rather than a second charge. A payment declined on every card is recorded

@@ -53,7 +53,7 @@ export async function listPaymentMethods(scope: OrgScope, today: string): Promis
   }));
 }
 
-/** Cards to charge, in order: the primary, then the backup (DOMAIN.md). */
+/** Cards to charge, in order: the primary, then the backup (docs/domain.md). */
 export async function chargeableCards(scope: OrgScope) {
   const rows = await liveCards(scope).where('role', 'is not', null).execute();
   return ['PRIMARY', 'BACKUP'].flatMap((role) => rows.filter((row) => row.role === role));
@@ -246,7 +246,7 @@ function paymentRows(scope: OrgScope) {
 }
 
 /**
- * Invoices and payments from the office's storefront history start date (DOMAIN.md), newest first; the date is a
+ * Invoices and payments from the office's storefront history start date (docs/domain.md), newest first; the date is a
  * day in the office's `timeZone`. The open balance counts every unpaid invoice, shown or not: a migration hides
  * history, not debt.
  */

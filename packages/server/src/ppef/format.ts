@@ -1,6 +1,6 @@
 import { isValidNpi } from '@portico/core';
 
-/** The columns of CMS's Medicare Fee-For-Service Public Provider Enrollment file, in order (DOMAIN.md). */
+/** The columns of CMS's Medicare Fee-For-Service Public Provider Enrollment file, in order (docs/domain.md). */
 export const PPEF_COLUMNS = [
   'NPI',
   'MULTIPLE_NPI_FLAG',

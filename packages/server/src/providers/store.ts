@@ -197,7 +197,7 @@ export async function updateProvider(
 }
 
 /**
- * Removes a provider. DOMAIN.md: an office cannot remove its last Medicare-enrolled provider while a Medicare or
+ * Removes a provider. docs/domain.md: an office cannot remove its last Medicare-enrolled provider while a Medicare or
  * Advantage subscription is active. The providers lock makes the check hold under concurrent removals.
  */
 export async function deleteProvider(scope: OrgScope, id: string, today: string): Promise<boolean> {
