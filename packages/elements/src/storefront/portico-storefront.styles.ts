@@ -169,14 +169,19 @@ export const storefrontStyles = css`
     gap: var(--_space);
     align-items: center;
   }
-  .notice:empty {
-    display: none;
-  }
+  /* The live region stays in the page (so screen readers hear what lands in it) but takes no room while empty:
+     Lit leaves comment markers inside it, so :empty never matches; an outcome sets the done or problem class. */
   .notice {
+    border-radius: var(--_radius);
+  }
+  .notice.done,
+  .notice.problem {
     margin-top: var(--_space);
     padding: 0.5em var(--_space);
-    border-radius: var(--_radius);
     border: 1px solid var(--_success);
+  }
+  portico-billing {
+    margin-top: calc(var(--_space) * 1.5);
   }
   .notice.problem {
     border-color: var(--_danger);
