@@ -8,10 +8,14 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 
 /** Starts the fixture server and resolves with its JSON line (URL and tokens). */
 function startFixtureServer() {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/testing/serve-fixture.ts'], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-    env: process.env,
-  });
+  const child = spawn(
+    process.execPath,
+    ['--conditions=portico-source', '--import', 'tsx', 'packages/server/src/testing/serve-fixture.ts'],
+    {
+      stdio: ['pipe', 'pipe', 'inherit'],
+      env: process.env,
+    },
+  );
   const lines = createInterface({ input: child.stdout });
   const ready = new Promise((resolve, reject) => {
     lines.once('line', (line) => resolve(JSON.parse(line)));
@@ -49,7 +53,8 @@ const fixture = startFixtureServer();
 
 export default {
   files: 'packages/elements/src/**/*.test.ts',
-  nodeResolve: true,
+  // The elements and the SDK from their TypeScript sources (the `portico-source` export condition).
+  nodeResolve: { exportConditions: ['portico-source'] },
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
   plugins: [

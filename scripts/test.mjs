@@ -5,6 +5,12 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
+// Inside the repository the packages run from their TypeScript sources: the `portico-source` export condition
+// (published packages resolve to their built `dist/`). Every process started from here inherits it.
+process.env.NODE_OPTIONS = [process.env.NODE_OPTIONS, '--conditions=portico-source']
+  .filter(Boolean)
+  .join(' ');
+
 const results = { passed: 0, failed: 0, skipped: 0 };
 const failures = [];
 rmSync('.test-results', { recursive: true, force: true });
@@ -62,6 +68,7 @@ const bin = (name) => join('node_modules', '.bin', name);
 
 check('type check (tsc)', bin('tsc'), ['-p', 'tsconfig.json']);
 check('format (prettier --check)', bin('prettier'), ['--check', '.', '--log-level', 'warn']);
+check('build the packages (tsc to dist/)', 'npm', ['run', 'build', '--silent']);
 check('build the example host portal (vite)', bin('vite'), [
   'build',
   'examples/host-portal',

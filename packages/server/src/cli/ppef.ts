@@ -7,17 +7,14 @@ import { migrateToLatest } from '../db/migrate.ts';
 import { writePpefFile } from '../ppef/generate.ts';
 import { importPpefFile, PPEF_IMPORT_LOCK } from '../ppef/import.ts';
 
-const usage = `Usage:
-  npm run import:ppef -- FILE [--max-malformed 0.01]
-      Imports a Medicare provider enrollment (PPEF) CSV into the database named by DATABASE_URL, or the embedded
-      PGlite data directory (stop the server first: PGlite allows one process).
-  npm run generate:ppef -- FILE --rows N [--seed 1] [--dirty 0.001] [--crlf] [--bom]
-      Writes a synthetic file in the real format.`;
-
-async function main(): Promise<number> {
-  const [command, ...rest] = process.argv.slice(2);
+/**
+ * `portico-server import-ppef FILE` and `portico-server generate-ppef FILE`: the Medicare enrollment file's import
+ * into the configured database, and a synthetic file in the real format. Answer the exit code: 0 done, 1 failed,
+ * 2 the arguments are wrong.
+ */
+export async function ppef(command: 'import' | 'generate', args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
-    args: rest,
+    args,
     allowPositionals: true,
     options: {
       rows: { type: 'string' },
@@ -29,8 +26,8 @@ async function main(): Promise<number> {
     },
   });
   const file = positionals[0];
-  if (!file || (command !== 'import' && command !== 'generate')) {
-    process.stderr.write(`${usage}\n`);
+  if (!file) {
+    process.stderr.write(`Name the file: portico-server ${command}-ppef FILE (see --help).\n`);
     return 2;
   }
   if (command === 'generate') {
@@ -71,11 +68,3 @@ async function main(): Promise<number> {
     await database.close();
   }
 }
-
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`${String(error)}\n`);
-    process.exit(1);
-  },
-);

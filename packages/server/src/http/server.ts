@@ -19,6 +19,8 @@ import { bearerToken, requestIdOf } from './request-id.ts';
 export interface PorticoServer {
   /** The base URL the server listens on, e.g. `http://127.0.0.1:3000`. */
   url: string;
+  /** True when the example host portal's built files are served at `/`. */
+  servesExamplePortal: boolean;
   services: Services;
   close(): Promise<void>;
 }
@@ -145,6 +147,7 @@ export async function startPorticoServer(options: {
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return {
     url: `http://${host}:${address.port}`,
+    servesExamplePortal: serveStatic !== null,
     services,
     async close() {
       server.closeAllConnections();

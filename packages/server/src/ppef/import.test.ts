@@ -379,7 +379,14 @@ describe('an import killed half-way (kill -9)', () => {
       if (!process.env.DATABASE_URL) await database.close(); // PGlite: one process at a time
       const child = spawn(
         process.execPath,
-        ['--import', 'tsx', 'packages/server/src/cli/ppef.ts', 'import', big],
+        [
+          '--conditions=portico-source',
+          '--import',
+          'tsx',
+          'packages/server/src/cli/portico-server.ts',
+          'import-ppef',
+          big,
+        ],
         {
           env: {
             ...process.env,

@@ -107,8 +107,9 @@ export class OrgScope {
   }
 
   /** Reads a global catalogue table (not tenant data). */
-  selectFromCatalog<T extends CatalogTable>(table: T) {
-    return this.trx.selectFrom(table);
+  selectFromCatalog<T extends CatalogTable>(table: T): SelectQueryBuilder<Database, T, {}> {
+    // The builder kysely infers for a generic table is the same one; its conditional type only cannot be named.
+    return this.trx.selectFrom(table as CatalogTable) as unknown as SelectQueryBuilder<Database, T, {}>;
   }
 
   /** The transaction, for statements the builders cannot express (NOTIFY). Never for tenant rows. */

@@ -1,20 +1,30 @@
 /**
  * Lists an office's subscriptions through the Portico SDK, as a payer's own TypeScript service would.
  *
- *   PORTICO_URL=http://127.0.0.1:3000 PORTICO_TOKEN=$(npm run -s token) npm start -w @portico/example-sdk-node
+ *   npm run build   # once: the SDK as an outside project installs it (dist/)
+ *   PORTICO_URL=http://127.0.0.1:3000 node examples/sdk-node/list-subscriptions.mjs
  *
- * Without PORTICO_TOKEN it asks a demo-mode server for a demo token.
+ * Plain JavaScript for plain `node` (20+): no TypeScript loader. Without PORTICO_TOKEN it asks a demo-mode server
+ * for a demo token.
  */
 import { createPorticoClient, formatCents, formatPlainDate, PorticoError } from '@portico/core';
 
-async function demoToken(url: string): Promise<string> {
+/** @param {string} url */
+async function demoToken(url) {
   const response = await fetch(`${url}/demo/token?as=billing-manager`);
   if (!response.ok) throw new Error('Set PORTICO_TOKEN: this server does not hand out demo tokens.');
-  const body: { token: string } = await response.json();
+  /** @type {{ token: string }} */
+  const body = await response.json();
   return body.token;
 }
 
-export async function listSubscriptions(url: string, token: string): Promise<string[]> {
+/**
+ * The office's subscriptions as lines of text.
+ * @param {string} url
+ * @param {string} token
+ * @returns {Promise<string[]>}
+ */
+export async function listSubscriptions(url, token) {
   const portico = createPorticoClient({ url, token });
   const session = await portico.organizations.me.query();
   const subscriptions = await portico.storefront.listSubscriptions.query();

@@ -4,28 +4,27 @@ import { demoTokenClaims, demoUsers, isDemoUserKey } from '../demo/demo-office.t
 import { mintToken } from '../auth/tokens.ts';
 
 /**
- * `npm run token -- [user]`: prints a 15-minute token for a demo user, signed with the server's HS256 secret,
- * as a host portal would mint it. For the SDK example and for trying the API with curl.
+ * `portico-server token [USER]` (and `npm run token -- [USER]`): prints a 15-minute token for a demo user, signed
+ * with the server's HS256 secret, as a host portal would mint it. For the SDK example and for trying the API.
  */
-async function main(): Promise<void> {
-  const key = process.argv[2] ?? 'security-officer';
+export async function token(args: string[]): Promise<number> {
+  const key = args[0] ?? 'security-officer';
   if (!isDemoUserKey(key)) {
     process.stderr.write(`Unknown demo user "${key}". Choose one of: ${Object.keys(demoUsers).join(', ')}\n`);
-    process.exit(2);
+    return 2;
   }
   const config = loadConfig();
   if (config.tokenKey.kind !== 'secret') {
     process.stderr.write('Tokens can only be minted here with an HS256 secret (PORTICO_JWT_SECRET).\n');
-    process.exit(2);
+    return 2;
   }
-  const token = await mintToken({
+  const minted = await mintToken({
     secret: config.tokenKey.secret,
     issuer: config.issuer,
     audience: config.audience,
     ...demoTokenClaims(key),
     now: config.pinnedNow ?? systemClock.now(),
   });
-  process.stdout.write(`${token}\n`);
+  process.stdout.write(`${minted}\n`);
+  return 0;
 }
-
-void main();
