@@ -18,6 +18,11 @@ const here = fileURLToPath(new URL('./', import.meta.url));
 const run = promisify(execFile);
 /** Plain node and npm: no TypeScript loader, no `portico-source` condition. */
 const outside = { ...process.env, NODE_OPTIONS: '' };
+/** The environment without DATABASE_URL. */
+function withoutDatabase(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { DATABASE_URL: _unused, ...rest } = env;
+  return rest;
+}
 const bin = (name: string) => join(repo, 'node_modules', '.bin', name);
 
 describe('the packages installed in a project outside the repository', { timeout: 600_000 }, () => {
@@ -97,6 +102,17 @@ describe('the packages installed in a project outside the repository', { timeout
     );
     assert.ok(files.includes('dist/index.js') && files.includes('dist/index.d.ts'));
     assert.ok(files.includes('dist/src/cli/portico-server.js'));
+    assert.ok(files.includes('custom-elements.json'), 'the elements ship their manifest');
+  });
+
+  it('passes npm publish --dry-run for each package', async () => {
+    const { stdout, stderr } = await run(
+      'npm',
+      ['publish', '--dry-run', '-w', '@portico/core', '-w', '@portico/elements', '-w', '@portico/server'],
+      { cwd: repo, env: outside, maxBuffer: 16 * 1024 * 1024 },
+    );
+    for (const name of ['@portico/core', '@portico/elements', '@portico/server'])
+      assert.match(`${stdout}${stderr}`, new RegExp(`\\+ ${name}@\\d+\\.\\d+\\.\\d+`), name);
   });
 
   it('runs the SDK under plain node: imports @portico/core and lists the subscriptions of a real server', async () => {
@@ -182,7 +198,8 @@ describe('the packages installed in a project outside the repository', { timeout
     // The installed bin itself (what npx runs), so that stopping it stops the server, not only npx.
     const server = spawn(join(project, 'node_modules', '.bin', 'portico-server'), ['start'], {
       cwd: project,
-      env: { ...outside, PORT: '0', LOG_LEVEL: 'warn' },
+      // A fresh directory and no DATABASE_URL: embedded PGlite, whatever database the suite itself runs on.
+      env: { ...withoutDatabase(outside), PORT: '0', LOG_LEVEL: 'warn' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     try {

@@ -23,9 +23,9 @@ const DIALOG_PARTS = 'dialog, status, state';
  * Must sit inside `<portico-root>`. Needs the "practice set-up: medical groups/providers/numbers" permission.
  * A thin shell: the Dashboard and Tasks tabs, each its own element, and the task dialog both open.
  *
- * @event portico-open-worklist - A claims task's Action needed link, or Go to enrollment worklist: the host portal
+ * @fires {CustomEvent<OpenWorklistDetail>} portico-open-worklist - A claims task's Action needed link, or Go to enrollment worklist: the host portal
  *   opens its enrollment worklist pre-filtered. `detail`: `{ taskIds, taskNumbers, portalId, allPracticeTasks }`.
- * @event portico-access-response-submitted - The practice submitted an issue response. `detail`: `{ taskId, issueId }`.
+ * @fires {CustomEvent<AccessResponseSubmittedDetail>} portico-access-response-submitted - The practice submitted an issue response. `detail`: `{ taskId, issueId }`.
  *
  * @csspart tabs - The Dashboard / Tasks tab list.
  * @csspart attention-card - The card counting the tasks that need attention.

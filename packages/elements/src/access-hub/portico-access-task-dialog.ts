@@ -43,7 +43,7 @@ type ResponseField = (typeof RESPONSE_FIELDS)[number];
  * (description, history, account, comment, assistance needed; Submit hands it to the service team, Cancel saves
  * nothing) and its Affected unpostables; any other task read-only.
  *
- * @event portico-access-response-submitted - The practice submitted an issue response. `detail`: `{ taskId, issueId }`.
+ * @fires {CustomEvent<AccessResponseSubmittedDetail>} portico-access-response-submitted - The practice submitted an issue response. `detail`: `{ taskId, issueId }`.
  *
  * @csspart dialog - The task dialog.
  * @csspart status - A status label.

@@ -54,7 +54,7 @@ export interface PaymentMethodChangedDetail {
  * Must sit inside `<portico-root>`. `<portico-storefront>` shows it below the plans; a host can also place it alone.
  * A view-only user sees everything without the buttons. Reloads by itself when billing changes elsewhere.
  *
- * @event portico-payment-method-changed - A card was added, removed, or made primary or backup.
+ * @fires {CustomEvent<PaymentMethodChangedDetail>} portico-payment-method-changed - A card was added, removed, or made primary or backup.
  *   `detail`: `{ action, paymentMethodId }`.
  *
  * @csspart payment-methods - The list of cards on file.

@@ -51,7 +51,7 @@ export interface ProvidersChangedDetail {
  * office holds a Medicare plan, a notice above the list says what the list still lacks for it, or, once the list is
  * complete, the day Medicare services are ready by: the same facts and words as `<portico-storefront>`.
  *
- * @event portico-providers-changed - Providers were added, updated, removed or imported from a roster.
+ * @fires {CustomEvent<ProvidersChangedDetail>} portico-providers-changed - Providers were added, updated, removed or imported from a roster.
  *   `detail`: `{ action, providerId, count }`.
  *
  * @csspart table - The providers table.

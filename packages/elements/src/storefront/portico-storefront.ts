@@ -51,9 +51,9 @@ export interface SubscriptionChangedDetail {
  * Must sit inside `<portico-root>`. A view-only user sees everything without the buttons. Reloads by itself when
  * subscriptions, billing or the provider list change elsewhere.
  *
- * @event portico-subscription-changed - The office subscribed, upgraded or stopped a cancellation.
+ * @fires {CustomEvent<SubscriptionChangedDetail>} portico-subscription-changed - The office subscribed, upgraded or stopped a cancellation.
  *   `detail`: `{ action, subscriptions }`.
- * @event portico-payment-method-changed - From `<portico-billing>` inside: a card was added, removed, or made
+ * @fires {CustomEvent<PaymentMethodChangedDetail>} portico-payment-method-changed - From `<portico-billing>` inside: a card was added, removed, or made
  *   primary or backup. `detail`: `{ action, paymentMethodId }`.
  *
  * @csspart heading - The office's heading.
