@@ -103,6 +103,7 @@ describe('the packages installed in a project outside the repository', { timeout
     assert.ok(files.includes('dist/index.js') && files.includes('dist/index.d.ts'));
     assert.ok(files.includes('dist/src/cli/portico-server.js'));
     assert.ok(files.includes('custom-elements.json'), 'the elements ship their manifest');
+    assert.ok(files.includes('dist/openapi.json'), 'core ships the OpenAPI document');
   });
 
   it('passes npm publish --dry-run for each package', async () => {

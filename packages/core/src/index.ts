@@ -5,6 +5,7 @@
 export * from './errors/portico-error.ts';
 export * from './contract/define.ts';
 export * from './contract/portico-contract.ts';
+export * from './contract/openapi.ts';
 export * from './organizations/permissions.ts';
 export * from './organizations/schemas.ts';
 export * from './organizations/contract.ts';

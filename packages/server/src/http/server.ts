@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { openApiDocument, type OpenApiDocument } from '@portico/core';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import cors from 'cors';
 import sirv from 'sirv';
@@ -86,6 +87,9 @@ export async function startPorticoServer(options: {
   const serveStatic = config.staticDir ? sirv(config.staticDir, { etag: true, dev: false }) : null;
 
   const fileRoutes = createFileRoutes(services, database, porticoFileHandlers);
+  // The contract's OpenAPI document, made on first request and kept: it never changes while the server runs.
+  let document: OpenApiDocument | null = null;
+  const openApi = () => (document ??= openApiDocument());
 
   const handle = async (req: IncomingMessage, res: ServerResponse, requestId: string) => {
     const url = new URL(req.url ?? '/', 'http://portico.invalid');
@@ -98,6 +102,10 @@ export async function startPorticoServer(options: {
       await new Promise<void>((resolve) => allowCors(req, res, () => resolve()));
       if (res.writableEnded) return;
       trpcHandler(req, res);
+      return;
+    }
+    if (url.pathname === '/openapi.json' && (req.method === 'GET' || req.method === 'HEAD')) {
+      sendJson(res, 200, openApi());
       return;
     }
     if (url.pathname === '/health') {
