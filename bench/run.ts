@@ -3,8 +3,10 @@
 // and drops its own databases. BENCH_PPEF_ROWS sets the enrollment file size (default 3,000,000);
 // BENCH_OFFICES the offices of the invoice run (default 10,000); BENCH_ROSTER_ROWS the roster upload's rows
 // (default 10,000). BENCH_HUB_OFFICES, BENCH_HUB_TASKS and BENCH_HUB_EXPORT size the access hub's data (5,000
-// offices, 1,000,000 tasks, a 100,000-task export). BENCH_ONLY=invoices|roster|ppef|hub runs one of them.
+// offices, 1,000,000 tasks, a 100,000-task export). BENCH_ONLY=invoices|roster|ppef|hub|size runs one of them
+// (size: the widgets' bundles, from the built packages; run `npm run build` first).
 import { benchAccessHub } from './access-hub.bench.ts';
+import { benchBundleSize } from './bundle-size.bench.ts';
 import { benchInvoiceRun } from './invoice-run.bench.ts';
 import { benchPpefImport } from './ppef-import.bench.ts';
 import { benchRoster } from './roster.bench.ts';
@@ -25,6 +27,8 @@ function print(title: string, results: Record<string, string>): void {
     process.stdout.write(`  ${key.padEnd(width)}  ${value}\n`);
 }
 
+if (only === undefined || only === 'size')
+  print('Widget bundles for a host page (Vite production build; gzip -9)', await benchBundleSize());
 if (only === undefined || only === 'invoices')
   print('Monthly invoice run (PostgreSQL)', await benchInvoiceRun(serverUrl, offices));
 if (only === undefined || only === 'roster')
