@@ -5,6 +5,7 @@ import { createInterface } from 'node:readline';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { chromiumArgs, chromiumExecutable } from './scripts/chromium.mjs';
 
 /** Starts the fixture server and resolves with its JSON line (URL and tokens). */
 function startFixtureServer() {
@@ -56,7 +57,9 @@ export default {
   // The elements and the SDK from their TypeScript sources (the `portico-source` export condition).
   nodeResolve: { exportConditions: ['portico-source'] },
   concurrency: 1,
-  testFramework: { config: { timeout: 10000 } },
+  // Generous per test and hook: the first file's before hook waits for the fixture server's seeding, which a busy
+  // machine slows; the tests' own waits (until) fail sooner and say what they waited for.
+  testFramework: { config: { timeout: 30000 } },
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: './tsconfig.json' }),
     {
@@ -73,19 +76,7 @@ export default {
   ],
   browsers: [
     chromeLauncher({
-      launchOptions: {
-        executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-        headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--no-first-run',
-          '--disable-quic',
-          '--disable-sync',
-        ],
-      },
+      launchOptions: { executablePath: chromiumExecutable, headless: true, args: chromiumArgs },
     }),
   ],
   reporters: [

@@ -8,6 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { chromium } from 'playwright-core';
+import { chromiumArgs, chromiumExecutable } from '../../scripts/chromium.mjs';
 import sirv from 'sirv';
 import { startTestServer, type TestServer } from '../../packages/server/src/testing/test-server.ts';
 
@@ -166,18 +167,7 @@ describe('the packages installed in a project outside the repository', { timeout
     await new Promise<void>((resolve) => pages.listen(0, '127.0.0.1', resolve));
     const address = pages.address();
     const port = typeof address === 'object' && address ? address.port : 0;
-    const browser = await chromium.launch({
-      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-quic',
-        '--disable-sync',
-      ],
-    });
+    const browser = await chromium.launch({ executablePath: chromiumExecutable, args: chromiumArgs });
     try {
       const page = await browser.newPage();
       const token = await app.tokenFor('billing-manager');

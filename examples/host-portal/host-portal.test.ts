@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser } from 'playwright-core';
+import { chromiumArgs, chromiumExecutable } from '../../scripts/chromium.mjs';
 import { EXAMPLE_PORTAL_DIR, startApp, type PorticoApp } from '../../packages/server/src/app.ts';
 import { loadConfig } from '../../packages/server/src/config.ts';
 import { createLogger } from '../../packages/server/src/logger.ts';
@@ -19,15 +20,7 @@ describe('example host portal served by the Portico server', () => {
       PORTICO_CLOCK: '2026-11-23T15:00:00Z',
     });
     app = await startApp(config, createLogger('silent'));
-    browser = await chromium.launch({
-      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-      ],
-    });
+    browser = await chromium.launch({ executablePath: chromiumExecutable, args: chromiumArgs });
   });
   after(async () => {
     await browser?.close();

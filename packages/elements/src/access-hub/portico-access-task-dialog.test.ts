@@ -1,7 +1,7 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { AccessResponseSubmittedDetail } from './portico-access-hub.ts';
-import { hubClients, mountHub, openUnpostablesTask } from '../testing/access-hub-harness.ts';
+import { hubClients, openUnpostablesTask } from '../testing/access-hub-harness.ts';
 import { loadFixture, until, type PorticoFixture } from '../testing/fixture.ts';
 
 describe('<portico-access-task-dialog> in the hub', () => {

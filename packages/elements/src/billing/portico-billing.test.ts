@@ -1,8 +1,8 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../index.ts';
-import type { PaymentMethodChangedDetail, PorticoBilling } from './portico-billing.ts';
-import { composed } from '../testing/composed.ts';
+import type { PaymentMethodChangedDetail } from './portico-billing.ts';
+import { mountWidget } from '../testing/mount.ts';
 import { capturedDownload, loadFixture, until, type PorticoFixture } from '../testing/fixture.ts';
 
 describe('<portico-billing>', () => {
@@ -12,21 +12,8 @@ describe('<portico-billing>', () => {
   });
 
   async function mount(token: string) {
-    const root = await fixture(
-      html`<portico-root url=${server.url} token=${token}>
-        <portico-billing></portico-billing>
-      </portico-root>`,
-    );
-    const billing = root.querySelector('portico-billing') as PorticoBilling;
-    const shadow = () => composed(billing);
-    const text = () => shadow().textContent?.replace(/\s+/g, ' ') ?? '';
-    const button = (label: string | RegExp) =>
-      [...shadow().querySelectorAll('button')].find((b) =>
-        typeof label === 'string'
-          ? b.textContent?.trim() === label || b.getAttribute('aria-label') === label
-          : label.test(b.getAttribute('aria-label') ?? b.textContent ?? ''),
-      );
-    return { root, billing, shadow, text, button };
+    const mounted = await mountWidget(server, 'portico-billing', token);
+    return { ...mounted, billing: mounted.element };
   }
 
   async function type(input: HTMLInputElement, value: string) {

@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../index.ts';
 import type { PorticoStorefront, SubscriptionChangedDetail } from './portico-storefront.ts';
-import { composed } from '../testing/composed.ts';
+import { mountWidget } from '../testing/mount.ts';
 import { loadFixture, until, type PorticoFixture } from '../testing/fixture.ts';
 
 describe('<portico-storefront>', () => {
@@ -12,27 +12,8 @@ describe('<portico-storefront>', () => {
   });
 
   async function mount(token: string) {
-    const root = await fixture(
-      html`<portico-root url=${server.url} token=${token}>
-        <portico-storefront></portico-storefront>
-      </portico-root>`,
-    );
-    const storefront = root.querySelector('portico-storefront') as PorticoStorefront;
-    const shadow = () => composed(storefront);
-    const text = () => shadow().textContent?.replace(/\s+/g, ' ') ?? '';
-    const button = (label: string | RegExp) =>
-      [...shadow().querySelectorAll('button')].find((b) =>
-        typeof label === 'string'
-          ? b.textContent?.trim() === label || b.getAttribute('aria-label') === label
-          : label.test(b.getAttribute('aria-label') ?? b.textContent ?? ''),
-      );
-    return { root, storefront, shadow, text, button };
-  }
-
-  async function type(input: HTMLInputElement, value: string) {
-    input.focus();
-    input.value = '';
-    await sendKeys({ type: value });
+    const mounted = await mountWidget(server, 'portico-storefront', token);
+    return { ...mounted, storefront: mounted.element };
   }
 
   it("shows the office's subscriptions and the plan catalogue from the server", async () => {
