@@ -57,14 +57,30 @@ describe('the packages installed in a project outside the repository', { timeout
     // @types/node: the server's types use Node's, as any Node library's do.
     await run(
       'npm',
-      ['install', '--no-audit', '--no-fund', '--prefer-offline', '@types/node@20', ...tarballs],
+      [
+        'install',
+        '--no-audit',
+        '--no-fund',
+        '--prefer-offline',
+        '@types/node@20',
+        '@types/react@19',
+        'vue@3',
+        ...tarballs,
+      ],
       {
         cwd: project,
         env: outside,
         maxBuffer: 16 * 1024 * 1024,
       },
     );
-    for (const file of ['list.mjs', 'consumer.ts', 'wrong.ts', 'page'])
+    for (const file of [
+      'list.mjs',
+      'consumer.ts',
+      'wrong.ts',
+      'frameworks.tsx',
+      'frameworks-wrong.tsx',
+      'page',
+    ])
       cpSync(join(here, file), join(project, file), { recursive: true });
     app = await startTestServer();
   });
@@ -126,7 +142,7 @@ describe('the packages installed in a project outside the repository', { timeout
   });
 
   for (const moduleResolution of ['bundler', 'nodenext'] as const) {
-    it(`type-checks a strict consumer with moduleResolution ${moduleResolution}, and reports a real type error`, async () => {
+    it(`type-checks a strict consumer (SDK, server, React and Vue tags) with moduleResolution ${moduleResolution}, and reports real type errors`, async () => {
       const config = (files: string[]) =>
         JSON.stringify({
           compilerOptions: {
@@ -139,12 +155,13 @@ describe('the packages installed in a project outside the repository', { timeout
             noUncheckedIndexedAccess: true,
             skipLibCheck: false,
             noEmit: true,
+            jsx: 'react-jsx',
             types: ['node'],
           },
           files,
         });
-      writeFileSync(join(project, 'tsconfig.good.json'), config(['consumer.ts']));
-      writeFileSync(join(project, 'tsconfig.wrong.json'), config(['wrong.ts']));
+      writeFileSync(join(project, 'tsconfig.good.json'), config(['consumer.ts', 'frameworks.tsx']));
+      writeFileSync(join(project, 'tsconfig.wrong.json'), config(['wrong.ts', 'frameworks-wrong.tsx']));
       await run(bin('tsc'), ['-p', 'tsconfig.good.json'], { cwd: project, env: outside }).catch(
         (error: { stdout?: string }) => {
           assert.fail(`the consumer does not type-check:\n${error.stdout ?? String(error)}`);
@@ -152,7 +169,9 @@ describe('the packages installed in a project outside the repository', { timeout
       );
       await assert.rejects(
         run(bin('tsc'), ['-p', 'tsconfig.wrong.json'], { cwd: project, env: outside }),
-        (error: { stdout?: string }) => /wrong\.ts.*TS2322/s.test(error.stdout ?? ''),
+        (error: { stdout?: string }) =>
+          /wrong\.ts.*TS2322/s.test(error.stdout ?? '') &&
+          /frameworks-wrong\.tsx.*TS2322/s.test(error.stdout ?? ''),
       );
     });
   }

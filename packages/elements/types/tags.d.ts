@@ -1,0 +1,40 @@
+// The Portico tags as a framework's templates see them: each tag's public properties and its events' details.
+// Shared by react.d.ts and vue.d.ts; HTMLElementTagNameMap itself comes with each element's module.
+import type {
+  AccessHubTab,
+  AccessResponseSubmittedDetail,
+  OpenWorklistDetail,
+  PaymentMethodChangedDetail,
+  ProvidersChangedDetail,
+  SubscriptionChangedDetail,
+} from '../dist/index.js';
+
+/** The properties each tag takes, beyond any HTML element's. */
+export interface PorticoTagProperties {
+  'portico-root': {
+    url?: string;
+    token?: string;
+    getToken?: () => string | null | undefined | Promise<string | null | undefined>;
+  };
+  'portico-storefront': Record<never, never>;
+  'portico-billing': Record<never, never>;
+  'portico-provider-manager': Record<never, never>;
+  'portico-access-hub': { tab?: AccessHubTab };
+}
+
+/** The events each tag fires, by name, with their details. */
+export interface PorticoTagEvents {
+  'portico-root': Record<never, never>;
+  'portico-storefront': {
+    'portico-subscription-changed': SubscriptionChangedDetail;
+    'portico-payment-method-changed': PaymentMethodChangedDetail;
+  };
+  'portico-billing': { 'portico-payment-method-changed': PaymentMethodChangedDetail };
+  'portico-provider-manager': { 'portico-providers-changed': ProvidersChangedDetail };
+  'portico-access-hub': {
+    'portico-open-worklist': OpenWorklistDetail;
+    'portico-access-response-submitted': AccessResponseSubmittedDetail;
+  };
+}
+
+export type PorticoTag = keyof PorticoTagProperties;
