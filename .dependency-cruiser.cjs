@@ -69,7 +69,7 @@ module.exports = {
     doNotFollow: { path: 'node_modules' },
     // The production graph: tests and test harnesses import across layers on purpose (a server test starts the
     // whole app). The dependency-rules test checks them against the package-direction rules separately.
-    exclude: { path: ['node_modules', '/dist/', '\\.test\\.ts$', '/testing/'] },
+    exclude: { path: ['node_modules', '/dist/', '\\.test\\.ts$', '/testing/', '^examples/consumer/'] },
     parser: 'swc',
     tsPreCompilationDeps: true,
     combinedDependencies: true,
