@@ -24,6 +24,8 @@ function withoutDatabase(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const { DATABASE_URL: _unused, ...rest } = env;
   return rest;
 }
+/** The three published packages, as npm's workspace flags. */
+const PACKAGES = ['-w', '@portico/core', '-w', '@portico/elements', '-w', '@portico/server'];
 const bin = (name: string) => join(repo, 'node_modules', '.bin', name);
 
 describe('the packages installed in a project outside the repository', { timeout: 600_000 }, () => {
@@ -34,21 +36,7 @@ describe('the packages installed in a project outside the repository', { timeout
     project = mkdtempSync(join(tmpdir(), 'portico-consumer-'));
     const packed = join(project, 'tarballs');
     mkdirSync(packed);
-    await run(
-      'npm',
-      [
-        'pack',
-        '-w',
-        '@portico/core',
-        '-w',
-        '@portico/elements',
-        '-w',
-        '@portico/server',
-        '--pack-destination',
-        packed,
-      ],
-      { cwd: repo, env: outside },
-    );
+    await run('npm', ['pack', ...PACKAGES, '--pack-destination', packed], { cwd: repo, env: outside });
     const tarballs = readdirSync(packed).map((name) => join(packed, name));
     writeFileSync(
       join(project, 'package.json'),
@@ -91,25 +79,11 @@ describe('the packages installed in a project outside the repository', { timeout
   });
 
   it('ships built JavaScript and types only: no TypeScript sources, tests or test harness', async () => {
-    const { stdout } = await run(
-      'npm',
-      [
-        'pack',
-        '--dry-run',
-        '--json',
-        '-w',
-        '@portico/core',
-        '-w',
-        '@portico/elements',
-        '-w',
-        '@portico/server',
-      ],
-      {
-        cwd: repo,
-        env: outside,
-        maxBuffer: 16 * 1024 * 1024,
-      },
-    );
+    const { stdout } = await run('npm', ['pack', '--dry-run', '--json', ...PACKAGES], {
+      cwd: repo,
+      env: outside,
+      maxBuffer: 16 * 1024 * 1024,
+    });
     const files = (JSON.parse(stdout) as { files: { path: string }[] }[]).flatMap((pkg) =>
       pkg.files.map((f) => f.path),
     );
@@ -124,11 +98,11 @@ describe('the packages installed in a project outside the repository', { timeout
   });
 
   it('passes npm publish --dry-run for each package', async () => {
-    const { stdout, stderr } = await run(
-      'npm',
-      ['publish', '--dry-run', '-w', '@portico/core', '-w', '@portico/elements', '-w', '@portico/server'],
-      { cwd: repo, env: outside, maxBuffer: 16 * 1024 * 1024 },
-    );
+    const { stdout, stderr } = await run('npm', ['publish', '--dry-run', ...PACKAGES], {
+      cwd: repo,
+      env: outside,
+      maxBuffer: 16 * 1024 * 1024,
+    });
     for (const name of ['@portico/core', '@portico/elements', '@portico/server'])
       assert.match(`${stdout}${stderr}`, new RegExp(`\\+ ${name}@\\d+\\.\\d+\\.\\d+`), name);
   });

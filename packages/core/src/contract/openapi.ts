@@ -14,7 +14,8 @@ const schemaOf = (schema: z.ZodType, io: 'input' | 'output') => {
 /** Whether a procedure takes no input at all (`z.void()`), so its call sends none. */
 const takesNoInput = (procedure: ProcedureContract) => procedure.input instanceof z.ZodVoid;
 
-const errorResponse = {
+/** The error response every operation shares (made with the document, not when core is imported). */
+const errorResponse = () => ({
   description:
     'A refusal or failure: the PorticoError (code, message, field path, issues, request id) under `error.data.portico`.',
   content: {
@@ -39,7 +40,7 @@ const errorResponse = {
       },
     },
   },
-};
+});
 
 function procedureOperation(path: string, procedure: ProcedureContract) {
   const description = `${procedure.summary}\n\nNeeds: \`${procedure.permission}\`.`;
@@ -61,7 +62,7 @@ function procedureOperation(path: string, procedure: ProcedureContract) {
             description: 'The event stream.',
             content: { 'text/event-stream': { schema: schemaOf(procedure.output, 'output') } },
           },
-          default: errorResponse,
+          default: errorResponse(),
         },
       },
     };
@@ -81,7 +82,7 @@ function procedureOperation(path: string, procedure: ProcedureContract) {
         },
       },
     },
-    default: errorResponse,
+    default: errorResponse(),
   };
   const input = schemaOf(procedure.input, 'input');
   if (procedure.kind === 'query') {
@@ -133,7 +134,7 @@ function fileOperation(name: string, route: FileRoutes[string]) {
               description: 'The result.',
               content: { 'application/json': { schema: schemaOf(route.output, 'output') } },
             },
-      default: errorResponse,
+      default: errorResponse(),
     },
   };
   return route.kind === 'download'

@@ -89,7 +89,7 @@ export class PorticoBilling extends LitElement {
   private readonly liveReload = new LiveReloadController(
     this,
     () => this.client,
-    ['billing.changed', 'subscription.changed'],
+    ['billing.changed'],
     () => {
       if (!this.action.busy) void this.data.run();
     },

@@ -1,5 +1,5 @@
 import type { PorticoClient } from '@portico/core';
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import { fieldProblemOf, problemText, type FieldProblem } from './field-problem.ts';
 
 /** How one action runs. */
@@ -13,10 +13,10 @@ export interface ActionOptions {
 /**
  * Runs a widget's actions one at a time: busy while one runs (buttons disable), its refusal placed at the form
  * field the server names (`fields`) or for the whole form, and the element's data reloaded once after success.
- * While an action or its reload runs, `settling` is true: the element's live-event reload skips the event its
- * own action caused, so the data is read once, not twice.
+ * While an action or its reload runs, `busy` is true: the element's live-event reload skips the event its own
+ * action caused, so the data is read once, not twice.
  */
-export class ActionController<F extends string = never> implements ReactiveController {
+export class ActionController<F extends string = never> {
   /** True while an action (or the reload after it) runs. */
   busy = false;
   /** The last action's refusal; null after a success or a new start. */
@@ -29,16 +29,7 @@ export class ActionController<F extends string = never> implements ReactiveContr
     private readonly client: () => PorticoClient | undefined,
     private readonly reload: () => Promise<unknown>,
     private readonly fields: readonly F[] = [],
-  ) {
-    host.addController(this);
-  }
-
-  hostConnected(): void {}
-
-  /** True while an action or its reload runs: a live event now is this element's own. */
-  get settling(): boolean {
-    return this.busy;
-  }
+  ) {}
 
   /** The refusal to show at `field`, if the last one named it. */
   problemAt(field: F): string | null {

@@ -1,12 +1,12 @@
 import type { PorticoClient } from '@portico/core';
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import { problemText } from './field-problem.ts';
 
 /**
  * A file the server streams, saved by the browser: one download at a time, its busy state and its problem for the
  * host to render next to the button. `fetchFile` asks the client for the streamed `Response`.
  */
-export class DownloadController implements ReactiveController {
+export class DownloadController {
   /** True while the file is being fetched. */
   busy = false;
   /** Why the last download failed, in words; null after a success. */
@@ -16,11 +16,7 @@ export class DownloadController implements ReactiveController {
     private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly client: () => PorticoClient | undefined,
     private readonly failure: string,
-  ) {
-    host.addController(this);
-  }
-
-  hostConnected(): void {}
+  ) {}
 
   /** Fetches the file and hands it to the browser's download as `fileName`. */
   async save(fileName: string, fetchFile: (client: PorticoClient) => Promise<Response>): Promise<void> {

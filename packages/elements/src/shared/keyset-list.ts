@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import { problemText } from './field-problem.ts';
 
 /** One keyset page as the server answers it. */
@@ -19,7 +19,7 @@ export interface KeysetList<R> extends KeysetPage<R> {
  * scroll (`loadMoreIfNeeded` from the host's `updated`). `reload` reads again from the first page while the rows
  * shown stay until the new ones arrive; a late page of an older query is dropped.
  */
-export class KeysetListController<R> implements ReactiveController {
+export class KeysetListController<R> {
   list: KeysetList<R> = { rows: [], total: 0, nextCursor: null, loading: false, error: null };
   /** Bumped whenever the query changes, so a late page of an older query is dropped. */
   private generation = 0;
@@ -28,11 +28,7 @@ export class KeysetListController<R> implements ReactiveController {
     private readonly host: ReactiveControllerHost,
     private readonly fetchPage: (after: string | null, limit: number) => Promise<KeysetPage<R>> | null,
     private readonly options: { firstPage: number; nextPage: number; prefetchRows: number; failure: string },
-  ) {
-    host.addController(this);
-  }
-
-  hostConnected(): void {}
+  ) {}
 
   private set(list: KeysetList<R>): void {
     this.list = list;

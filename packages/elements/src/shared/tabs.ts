@@ -1,12 +1,12 @@
 import { html, type TemplateResult } from 'lit';
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 
 /**
  * One accessible tab list (WAI-ARIA tabs, automatic activation): roving tabindex, Left/Right arrows wrap, Home and
  * End jump, and the chosen tab takes focus. The host keeps the selected tab (`get`/`set`) and renders each panel
  * with `panelAttributes`.
  */
-export class TabsController<T extends string> implements ReactiveController {
+export class TabsController<T extends string> {
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly options: {
@@ -17,11 +17,7 @@ export class TabsController<T extends string> implements ReactiveController {
       get: () => T;
       set: (tab: T) => void;
     },
-  ) {
-    host.addController(this);
-  }
-
-  hostConnected(): void {}
+  ) {}
 
   /** Shows `tab`, and moves focus to it when asked (keyboard, or a link that opens the tab). */
   select(tab: T, focus = false): void {

@@ -1,4 +1,3 @@
-import type { ServerResponse } from 'node:http';
 import { mintToken } from '../auth/tokens.ts';
 import type { ServerConfig } from '../config.ts';
 import type { Clock } from '../services/clock.ts';
@@ -26,18 +25,4 @@ export async function demoToken(
     lifetimeSeconds: LIFETIME_SECONDS,
   });
   return { token, expiresAt: new Date(now.getTime() + LIFETIME_SECONDS * 1000).toISOString() };
-}
-
-/** Sends the demo token route's answer. */
-export async function sendDemoToken(
-  res: ServerResponse,
-  send: (res: ServerResponse, status: number, body: unknown) => void,
-  config: Pick<ServerConfig, 'tokenKey' | 'issuer' | 'audience'>,
-  clock: Clock,
-  url: URL,
-): Promise<void> {
-  const as = url.searchParams.get('as') ?? 'security-officer';
-  const answer = await demoToken(config, clock, as);
-  if (answer === null) send(res, 404, { code: 'NOT_FOUND', message: `No demo user "${as}".` });
-  else send(res, 200, answer);
 }

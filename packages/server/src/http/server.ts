@@ -10,7 +10,7 @@ import { isDatabaseHealthy, type DatabaseHandle } from '../db/connect.ts';
 import { EventBus } from '../services/event-bus.ts';
 import type { Logger } from '../logger.ts';
 import { appRouter, porticoFileHandlers } from '../router.ts';
-import { sendDemoToken } from '../demo/token-route.ts';
+import { demoToken } from '../demo/token-route.ts';
 import type { Services } from '../trpc/context.ts';
 import type { PaymentGateway } from '../services/payment-gateway.ts';
 import { createFileRoutes } from './file-routes.ts';
@@ -114,7 +114,10 @@ export async function startPorticoServer(options: {
       return;
     }
     if (url.pathname === '/demo/token' && config.demo && req.method === 'GET') {
-      await sendDemoToken(res, sendJson, config, clock, url);
+      const as = url.searchParams.get('as') ?? 'security-officer';
+      const answer = await demoToken(config, clock, as);
+      if (answer === null) sendJson(res, 404, { code: 'NOT_FOUND', message: `No demo user "${as}".` });
+      else sendJson(res, 200, answer);
       return;
     }
     if (serveStatic && (req.method === 'GET' || req.method === 'HEAD')) {
