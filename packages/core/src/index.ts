@@ -3,7 +3,10 @@
  * and the typed client. It depends on nothing of the server.
  */
 export * from './errors/portico-error.ts';
+export * from './errors/schemas.ts';
 export * from './contract/define.ts';
+export * from './contract/allowed.ts';
+export * from './contract/file-paths.ts';
 export * from './contract/portico-contract.ts';
 export * from './contract/openapi.ts';
 export * from './organizations/permissions.ts';

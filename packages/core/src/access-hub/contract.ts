@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { download, mutation, query } from '../contract/define.ts';
+import { FILE_PATHS } from '../contract/file-paths.ts';
 import { officeTargetSchema } from '../storefront/schemas.ts';
 import {
   accessTaskDetailSchema,
@@ -129,7 +130,7 @@ export const accessHubContract = {
 /** The access hub's streamed files. */
 export const accessHubFiles = {
   accessTasks: download({
-    path: '/files/access-hub/tasks.csv',
+    path: FILE_PATHS.accessTasks,
     permission: PRACTICE,
     summary:
       "The practice's open access-hub tasks as CSV, streamed in keyset pages with the Tasks tab's filters and order (`?portalId=&medicalGroupId=&sort=&direction=`).",

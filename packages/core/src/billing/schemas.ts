@@ -21,8 +21,14 @@ export const cardInputSchema = z.object({
         .regex(/^\d{12,19}$/, 'Enter the card number: 12 to 19 digits.')
         .refine(passesLuhn, 'This card number is not valid; check the digits.'),
     ),
-  expMonth: z.int().min(1, 'Month is 1 to 12.').max(12, 'Month is 1 to 12.'),
-  expYear: z.int().min(2000).max(2100),
+  expMonth: z
+    .int({ error: 'Enter the expiry month as a number from 1 to 12.' })
+    .min(1, 'The expiry month is a number from 1 to 12.')
+    .max(12, 'The expiry month is a number from 1 to 12.'),
+  expYear: z
+    .int({ error: 'Enter the expiry year in four digits, as printed on the card (for example 2031).' })
+    .min(2000, 'Enter the expiry year in four digits, as printed on the card.')
+    .max(2100, 'Enter the expiry year in four digits, as printed on the card.'),
   cvc: z.string().regex(/^\d{3,4}$/, 'The security code is 3 or 4 digits.'),
   holderName: z.string().trim().min(1, 'Enter the name on the card.').max(100),
 });

@@ -48,3 +48,12 @@ export type ContractClient<T extends ContractTree> = {
       ? ContractClient<T[K]>
       : never;
 };
+
+/** Every procedure's dotted path in a contract tree: `'providers.add'`. */
+export type ProcedurePath<T extends ContractTree, Prefix extends string = ''> = {
+  [K in keyof T & string]: T[K] extends ProcedureContract
+    ? `${Prefix}${K}`
+    : T[K] extends ContractTree
+      ? ProcedurePath<T[K], `${Prefix}${K}.`>
+      : never;
+}[keyof T & string];

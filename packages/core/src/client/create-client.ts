@@ -7,18 +7,13 @@ import {
   type TRPCUntypedClient,
 } from '@trpc/client';
 import type { AnyRouter } from '@trpc/server';
-import type { z } from 'zod';
-import {
-  isProcedure,
-  type ContractTree,
-  type FileRouteContract,
-  type ProcedureContract,
-} from '../contract/define.ts';
-import { fileRoutes, porticoContract, type PorticoContract } from '../contract/portico-contract.ts';
-import { PorticoError, porticoErrorShapeSchema } from '../errors/portico-error.ts';
-import { ppefImportReportSchema, type PpefImportReport } from '../ppef/schemas.ts';
+import { listProcedures, type ContractTree } from '../contract/define.ts';
+import { FILE_PATHS } from '../contract/file-paths.ts';
+import type { PorticoContract } from '../contract/portico-contract.ts';
+import { isPorticoErrorShape, PorticoError } from '../errors/portico-error.ts';
+import type { PpefImportReport } from '../ppef/schemas.ts';
 import type { TaskQuery } from '../access-hub/schemas.ts';
-import type { CallOptions, ContractClient, SubscriptionHandlers } from './client-types.ts';
+import type { CallOptions, ContractClient, ProcedurePath, SubscriptionHandlers } from './client-types.ts';
 
 /** Streamed files: what does not fit a JSON procedure (see `fileRoutes`). */
 export interface PorticoFiles {
@@ -46,6 +41,13 @@ export interface PorticoClientOptions {
   fetch?: typeof globalThis.fetch;
   /** An EventSource implementation for subscriptions; defaults to the global one (browsers). */
   EventSource?: EventSourceConstructor;
+  /**
+   * When given (`porticoContract`), every answer and event is parsed with its output schema, and an answer that
+   * does not match is an `INTERNAL` error naming the procedure: for Node services that want the server's answers
+   * checked against the SDK version they were built with. Without it the client imports no schema, so a
+   * browser page does not load zod; the server checks every answer against the contract before sending it.
+   */
+  contract?: ContractTree;
 }
 
 /** Turns anything a call can throw into a PorticoError with the server's code, field path and message. */
@@ -53,11 +55,8 @@ export function toPorticoError(error: unknown): PorticoError {
   if (error instanceof PorticoError) return error;
   if (isTRPCClientError(error)) {
     const data: unknown = error.data;
-    const shape =
-      typeof data === 'object' && data !== null && 'portico' in data
-        ? porticoErrorShapeSchema.safeParse(data.portico)
-        : undefined;
-    if (shape?.success) return PorticoError.fromShape(shape.data);
+    const shape = typeof data === 'object' && data !== null && 'portico' in data ? data.portico : undefined;
+    if (isPorticoErrorShape(shape)) return PorticoError.fromShape(shape);
     if (data === undefined || data === null) {
       return new PorticoError(
         'NETWORK',
@@ -75,66 +74,105 @@ export function toPorticoError(error: unknown): PorticoError {
   return new PorticoError('INTERNAL', 'Unexpected client error.', { cause: error });
 }
 
-function parseOutput<T extends z.ZodType>(schema: T, value: unknown, path: string): z.output<T> {
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  throw new PorticoError(
-    'INTERNAL',
-    `The server's answer to ${path} does not match this SDK version's contract.`,
-    { cause: parsed.error },
-  );
+/** How an answer is read: parsed with its procedure's output schema (the `contract` option), or taken as sent. */
+type ReadAnswer = (path: string, value: unknown) => unknown;
+
+function answerReader(contract: ContractTree | undefined): ReadAnswer {
+  if (!contract) return (_path, value) => value;
+  const outputs = new Map(listProcedures(contract).map(({ path, procedure }) => [path, procedure.output]));
+  return (path, value) => {
+    const schema = outputs.get(path);
+    if (!schema) return value;
+    const parsed = schema.safeParse(value);
+    if (parsed.success) return parsed.data;
+    throw new PorticoError(
+      'INTERNAL',
+      `The server's answer to ${path} does not match this SDK version's contract.`,
+      { cause: parsed.error },
+    );
+  };
 }
 
-function procedureClient(untyped: TRPCUntypedClient<AnyRouter>, path: string, procedure: ProcedureContract) {
-  switch (procedure.kind) {
-    case 'query':
-    case 'mutation': {
-      const call = async (input?: unknown, options?: CallOptions) => {
+/** How a procedure is called: the last step of the path, as in `client.providers.list.query()`. */
+type Method = 'query' | 'mutate' | 'subscribe';
+
+function call(
+  untyped: TRPCUntypedClient<AnyRouter>,
+  read: ReadAnswer,
+  path: string,
+  method: Method,
+  args: unknown[],
+): unknown {
+  const [input, second] = args;
+  if (method === 'subscribe') {
+    const handlers = second as SubscriptionHandlers<unknown>;
+    return untyped.subscription(path, input, {
+      onStarted: () => handlers.onStarted?.(),
+      onData: (event: unknown) => {
         try {
-          const result =
-            procedure.kind === 'query'
-              ? await untyped.query(path, input, options)
-              : await untyped.mutation(path, input, options);
-          return parseOutput(procedure.output, result, path);
+          handlers.onData(read(path, event));
         } catch (error) {
-          throw toPorticoError(error);
+          handlers.onError?.(toPorticoError(error));
         }
-      };
-      return procedure.kind === 'query' ? { query: call } : { mutate: call };
-    }
-    case 'subscription':
-      return {
-        subscribe: (input: unknown, handlers: SubscriptionHandlers<unknown>) =>
-          untyped.subscription(path, input, {
-            onStarted: () => handlers.onStarted?.(),
-            onData: (event: unknown) => {
-              try {
-                handlers.onData(parseOutput(procedure.output, event, path));
-              } catch (error) {
-                handlers.onError?.(toPorticoError(error));
-              }
-            },
-            onError: (error: unknown) => handlers.onError?.(toPorticoError(error)),
-          }),
-      };
+      },
+      onError: (error: unknown) => handlers.onError?.(toPorticoError(error)),
+    });
   }
+  const options = second as CallOptions | undefined;
+  return (async () => {
+    try {
+      const result =
+        method === 'query'
+          ? await untyped.query(path, input, options)
+          : await untyped.mutation(path, input, options);
+      return read(path, result);
+    } catch (error) {
+      throw toPorticoError(error);
+    }
+  })();
 }
 
-function clientTree(untyped: TRPCUntypedClient<AnyRouter>, tree: ContractTree, prefix: string): object {
-  return Object.fromEntries(
-    Object.entries(tree).map(([key, node]) => {
-      const path = prefix === '' ? key : `${prefix}.${key}`;
-      return [
-        key,
-        isProcedure(node) ? procedureClient(untyped, path, node) : clientTree(untyped, node, path),
-      ];
-    }),
-  );
+const METHODS: ReadonlySet<string> = new Set<Method>(['query', 'mutate', 'subscribe']);
+
+/**
+ * The procedure tree as a proxy: each property step adds to the path, and calling a step calls the procedure
+ * the steps before it name, the step itself naming how (`query`, `mutate` or `subscribe`). So
+ * `client.storefront.subscribe.mutate()` is the mutation `storefront.subscribe`. No list of procedures is needed
+ * at run time (the type comes from the contract), which keeps the contract's schemas out of what a browser loads.
+ */
+function procedureProxy(
+  untyped: TRPCUntypedClient<AnyRouter>,
+  read: ReadAnswer,
+  path: readonly string[],
+): object {
+  // Each step is made once, so `client.storefront` is the same object every time it is read.
+  const steps = new Map<string, object>();
+  return new Proxy(() => undefined, {
+    get(_target, key) {
+      // Not a thenable, not a tag: only string steps are part of a path.
+      if (typeof key !== 'string' || key === 'then') return undefined;
+      let step = steps.get(key);
+      if (!step) {
+        step = procedureProxy(untyped, read, [...path, key]);
+        steps.set(key, step);
+      }
+      return step;
+    },
+    apply(_target, _this, args: unknown[]) {
+      const method = path.at(-1);
+      if (path.length < 2 || method === undefined || !METHODS.has(method)) {
+        throw new TypeError(
+          `client.${path.join('.')}() is not a procedure call: end with .query, .mutate or .subscribe.`,
+        );
+      }
+      return call(untyped, read, path.slice(0, -1).join('.'), method as Method, args);
+    },
+  });
 }
 
 /** Calls one file route with the bearer token; a refusal comes back as the server's PorticoError. */
 async function callFileRoute(
-  route: FileRouteContract,
+  method: 'GET' | 'POST',
   url: string,
   token: string | null,
   init: { body?: Blob; signal?: AbortSignal },
@@ -143,7 +181,7 @@ async function callFileRoute(
   let response: Response;
   try {
     response = await doFetch(url, {
-      method: route.method,
+      method,
       headers: {
         ...(token === null ? {} : { authorization: `Bearer ${token}` }),
         ...(init.body ? { 'content-type': 'text/csv' } : {}),
@@ -162,12 +200,9 @@ async function callFileRoute(
   }
   if (response.ok) return response;
   const body: unknown = await response.json().catch(() => null);
-  const shape =
-    typeof body === 'object' && body !== null && 'error' in body
-      ? porticoErrorShapeSchema.safeParse(body.error)
-      : null;
-  if (shape?.success) throw PorticoError.fromShape(shape.data);
-  throw new PorticoError('INTERNAL', `The server answered ${response.status} to ${route.path}.`);
+  const shape = typeof body === 'object' && body !== null && 'error' in body ? body.error : null;
+  if (isPorticoErrorShape(shape)) throw PorticoError.fromShape(shape);
+  throw new PorticoError('INTERNAL', `The server answered ${response.status} to ${new URL(url).pathname}.`);
 }
 
 function filesClient(
@@ -179,28 +214,32 @@ function filesClient(
   const doFetch = customFetch ?? ((input, init) => globalThis.fetch(input, init));
   return {
     async providerRoster(options = {}) {
-      const route = fileRoutes.providerRoster;
-      return callFileRoute(route, `${base}${route.path}`, await currentToken(), options, doFetch);
+      return callFileRoute(
+        'GET',
+        `${base}${FILE_PATHS.providerRoster}`,
+        await currentToken(),
+        options,
+        doFetch,
+      );
     },
     async accessTasks(query = {}, options = {}) {
-      const route = fileRoutes.accessTasks;
       const params = new URLSearchParams();
       for (const [key, value] of Object.entries(query))
         if (value !== undefined) params.set(key, String(value));
       const search = params.size > 0 ? `?${params.toString()}` : '';
-      return callFileRoute(route, `${base}${route.path}${search}`, await currentToken(), options, doFetch);
+      const url = `${base}${FILE_PATHS.accessTasks}${search}`;
+      return callFileRoute('GET', url, await currentToken(), options, doFetch);
     },
     async importPpef(file, options = {}) {
-      const route = fileRoutes.importPpef;
       const query = options.fileName ? `?name=${encodeURIComponent(options.fileName)}` : '';
       const response = await callFileRoute(
-        route,
-        `${base}${route.path}${query}`,
+        'POST',
+        `${base}${FILE_PATHS.importPpef}${query}`,
         await currentToken(),
         { body: file, ...(options.signal ? { signal: options.signal } : {}) },
         doFetch,
       );
-      return parseOutput(ppefImportReportSchema, await response.json(), route.path);
+      return (await response.json()) as PpefImportReport;
     },
   };
 }
@@ -242,7 +281,21 @@ export function createPorticoClient(options: PorticoClientOptions): PorticoClien
       }),
     ],
   });
-  // The tree is built from the same contract the type is derived from, so this assertion holds by construction.
-  const procedures = clientTree(untyped, porticoContract, '') as ContractClient<PorticoContract>;
-  return Object.assign(procedures, { files: filesClient(options.url, currentToken, options.fetch) });
+  const files = filesClient(options.url, currentToken, options.fetch);
+  const procedures = procedureProxy(untyped, answerReader(options.contract), []);
+  // Every path the type allows is a step of the proxy, and `files` is answered before the proxy is asked.
+  return new Proxy(procedures, {
+    get: (target, key, receiver) => (key === 'files' ? files : Reflect.get(target, key, receiver)),
+  }) as PorticoClient;
+}
+
+/**
+ * Whether the signed-in user may call a procedure, from their session (`organizations.me`): the server works out
+ * `allowed` from their permissions, so a page shows a control only to those who may use it.
+ */
+export function mayCall(
+  session: { readonly allowed: readonly string[] },
+  path: ProcedurePath<PorticoContract>,
+): boolean {
+  return session.allowed.includes(path);
 }

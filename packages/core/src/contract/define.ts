@@ -103,7 +103,8 @@ type FileDefinition<TInput extends z.ZodType, TOutput extends z.ZodType> = Omit<
 export function download<TInput extends z.ZodType>(
   definition: Omit<FileDefinition<TInput, z.ZodString>, 'output'>,
 ): FileRouteContract<'download', TInput, z.ZodString> {
-  return { kind: 'download', method: 'GET', output: csvTextSchema, ...definition };
+  // What a download answers: CSV text (streamed; the schema documents it).
+  return { kind: 'download', method: 'GET', output: z.string(), ...definition };
 }
 
 /** Declares a file upload (POST, the file as the request body) that answers JSON. */
@@ -112,9 +113,6 @@ export function upload<TInput extends z.ZodType, TOutput extends z.ZodType>(
 ): FileRouteContract<'upload', TInput, TOutput> {
   return { kind: 'upload', method: 'POST', ...definition };
 }
-
-/** What a download answers: CSV text (streamed; the schema documents it). */
-const csvTextSchema = z.string();
 
 /** Every file route of a record of domains' file routes. */
 export type FileRoutes = Readonly<Record<string, FileRouteContract>>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { porticoErrorShapeSchema } from '../errors/portico-error.ts';
+import { porticoErrorShapeSchema } from '../errors/schemas.ts';
 import { listProcedures, type ContractTree, type FileRoutes, type ProcedureContract } from './define.ts';
 import { fileRoutes, porticoContract } from './portico-contract.ts';
 

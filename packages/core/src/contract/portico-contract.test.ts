@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { permissionSchema } from '../organizations/permissions.ts';
+import { permissionsOf } from '../organizations/permissions.ts';
+import { allowedProcedures } from './allowed.ts';
+import { FILE_PATHS } from './file-paths.ts';
 import { listProcedures } from './define.ts';
 import { fileRoutes, porticoContract } from './portico-contract.ts';
 
@@ -53,5 +56,27 @@ describe('the Portico contract', () => {
       assert.match(route.audit.action, /^[a-z_]+(\.[a-z_]+)+$/, name);
       assert.equal(route.method, route.kind === 'download' ? 'GET' : 'POST', name);
     }
+  });
+
+  it('never names a domain files (the client’s file routes) nor any step then (a proxy is no promise)', () => {
+    assert.ok(!('files' in porticoContract));
+    for (const { path } of procedures) assert.ok(!path.split('.').includes('then'), path);
+  });
+
+  it('serves each file route where the client calls it', () => {
+    assert.deepEqual(
+      Object.fromEntries(Object.entries(fileRoutes).map(([name, route]) => [name, route.path])),
+      FILE_PATHS,
+    );
+  });
+
+  it('lists the procedures a set of permissions allows, deny by default', () => {
+    assert.deepEqual(allowedProcedures(porticoContract, []), [
+      ...procedures.filter((p) => p.procedure.permission === 'signed-in').map((p) => p.path),
+    ]);
+    const viewer = allowedProcedures(porticoContract, ['providers.view']);
+    assert.ok(viewer.includes('providers.list') && !viewer.includes('providers.add'));
+    const admin = allowedProcedures(porticoContract, permissionsOf('BILLING_MANAGER'));
+    assert.ok(admin.includes('providers.add'));
   });
 });

@@ -1,12 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { z } from 'zod';
 import {
   formatFieldPath,
+  isPorticoErrorShape,
+  PORTICO_ERROR_CODES,
   PorticoError,
   porticoErrorFromZod,
-  porticoErrorShapeSchema,
 } from './portico-error.ts';
+import { porticoErrorShapeSchema } from './schemas.ts';
 
 describe('PorticoError', () => {
   it('writes field paths the way people read them', () => {
@@ -39,5 +42,34 @@ describe('PorticoError', () => {
     const again = PorticoError.fromShape(shape);
     assert.ok(again instanceof PorticoError);
     assert.deepEqual(again.toShape(), error.toShape());
+  });
+
+  it('reads a wire shape with the same answers as its zod schema, for any value', () => {
+    const part = fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null));
+    const nearShape = fc.record(
+      {
+        code: fc.oneof(fc.constantFrom(...PORTICO_ERROR_CODES), fc.string(), fc.integer()),
+        message: fc.oneof(fc.string(), fc.constant(null), fc.integer()),
+        fieldPath: fc.oneof(fc.string(), fc.constant(null), fc.integer()),
+        issues: fc.oneof(
+          fc.array(fc.record({ path: fc.oneof(fc.array(part), fc.string()), message: part })),
+          fc.constant(null),
+          fc.string(),
+        ),
+        requestId: fc.oneof(fc.string(), fc.constant(null), fc.boolean()),
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(fc.oneof(nearShape, fc.anything()), (value) => {
+        assert.equal(isPorticoErrorShape(value), porticoErrorShapeSchema.safeParse(value).success);
+      }),
+      { numRuns: 2000 },
+    );
+    assert.ok(
+      isPorticoErrorShape(
+        new PorticoError('CONFLICT', 'x', { issues: [{ path: ['a', 0], message: 'm' }] }).toShape(),
+      ),
+    );
   });
 });

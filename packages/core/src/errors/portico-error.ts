@@ -1,10 +1,10 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 
 /**
  * The closed set of error codes a Portico server or client reports.
  * Generic codes mirror HTTP semantics; domain codes name the rule that refused the request.
  */
-export const porticoErrorCodeSchema = z.enum([
+export const PORTICO_ERROR_CODES = [
   'BAD_REQUEST',
   'UNAUTHORIZED',
   'FORBIDDEN',
@@ -21,25 +21,50 @@ export const porticoErrorCodeSchema = z.enum([
   'CARD_DECLINED',
   'CARD_EXPIRED',
   'ACCOUNT_NOT_EDITABLE',
-]);
-export type PorticoErrorCode = z.infer<typeof porticoErrorCodeSchema>;
+] as const;
+export type PorticoErrorCode = (typeof PORTICO_ERROR_CODES)[number];
 
 /** One field-level problem: where it is (`['providers', 0, 'npi']`) and what is wrong, in words. */
-export const fieldIssueSchema = z.object({
-  path: z.array(z.union([z.string(), z.number()])),
-  message: z.string(),
-});
-export type FieldIssue = z.infer<typeof fieldIssueSchema>;
+export interface FieldIssue {
+  path: (string | number)[];
+  message: string;
+}
 
-/** The wire shape of an error, as the server sends it and the client rebuilds it. */
-export const porticoErrorShapeSchema = z.object({
-  code: porticoErrorCodeSchema,
-  message: z.string(),
-  fieldPath: z.string().nullable(),
-  issues: z.array(fieldIssueSchema),
-  requestId: z.string().nullable(),
-});
-export type PorticoErrorShape = z.infer<typeof porticoErrorShapeSchema>;
+/** The wire shape of an error, as the server sends it and the client rebuilds it (`porticoErrorShapeSchema`). */
+export interface PorticoErrorShape {
+  code: PorticoErrorCode;
+  message: string;
+  fieldPath: string | null;
+  issues: FieldIssue[];
+  requestId: string | null;
+}
+
+const isFieldIssue = (value: unknown): value is FieldIssue =>
+  typeof value === 'object' &&
+  value !== null &&
+  'path' in value &&
+  'message' in value &&
+  Array.isArray(value.path) &&
+  value.path.every((part) => typeof part === 'string' || typeof part === 'number') &&
+  typeof value.message === 'string';
+
+/**
+ * True when a value received from a server is an error's wire shape. This guard, not the zod schema, is what the
+ * client runs, so a browser page needs no zod to read errors; a core test holds the two to the same answers.
+ */
+export function isPorticoErrorShape(value: unknown): value is PorticoErrorShape {
+  if (typeof value !== 'object' || value === null) return false;
+  const shape = value as Record<string, unknown>;
+  const nullableString = (field: unknown) => field === null || typeof field === 'string';
+  return (
+    (PORTICO_ERROR_CODES as readonly unknown[]).includes(shape['code']) &&
+    typeof shape['message'] === 'string' &&
+    nullableString(shape['fieldPath']) &&
+    nullableString(shape['requestId']) &&
+    Array.isArray(shape['issues']) &&
+    shape['issues'].every(isFieldIssue)
+  );
+}
 
 /** The HTTP status each code travels with. */
 export const httpStatusOfCode: Record<PorticoErrorCode, number> = {

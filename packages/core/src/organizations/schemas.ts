@@ -38,6 +38,12 @@ export const sessionSchema = z.object({
   organization: organizationSchema,
   roles: z.array(roleSchema),
   permissions: z.array(permissionSchema),
+  /**
+   * The procedures this user may call here, by dotted path (`providers.add`), worked out by the server from the
+   * permissions and the contract: what a widget or host page reads to show a control only to those who may use
+   * it (`mayCall(session, 'providers.add')`), without knowing which permission each procedure needs.
+   */
+  allowed: z.array(z.string()),
   sites: z.array(siteSchema),
 });
 export type Session = z.infer<typeof sessionSchema>;

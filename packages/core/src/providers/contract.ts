@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { download, mutation, query } from '../contract/define.ts';
+import { FILE_PATHS } from '../contract/file-paths.ts';
 import { medicarePlansSchema } from '../storefront/schemas.ts';
 import { rosterImportInputSchema, rosterReportSchema } from './roster.ts';
 import { providerInputSchema, providerSchema, updateProviderInputSchema } from './schemas.ts';
@@ -58,7 +59,7 @@ export const providersContract = {
 /** The providers domain's streamed files. */
 export const providersFiles = {
   providerRoster: download({
-    path: '/files/providers/roster.csv',
+    path: FILE_PATHS.providerRoster,
     permission: 'providers.view',
     summary:
       "The office's provider roster as CSV, streamed in NPI order (constant server memory for any size); SSNs masked.",

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_ROSTER_CHARS } from './rules.ts';
 
 /** The columns of a provider roster CSV, in any order; names compared case-insensitively. */
 export const ROSTER_COLUMNS = [
@@ -17,9 +18,6 @@ export const ROSTER_DOWNLOAD_COLUMNS = [
   'MEDICARE_PROVIDER_TYPES',
   'MEDICARE_STATES',
 ] as const;
-
-/** The largest roster accepted in one upload (characters of CSV): about 50,000 rows. */
-export const MAX_ROSTER_CHARS = 5_000_000;
 
 export const rosterImportInputSchema = z.object({
   csv: z

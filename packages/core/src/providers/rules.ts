@@ -121,3 +121,6 @@ export function maskedSsn(lastFour: string): string {
 export function displayTin(tin: Tin): string {
   return tin.kind === 'SSN' ? maskedSsn(tin.digits.slice(5)) : tin.formatted;
 }
+
+/** The largest roster accepted in one upload (characters of CSV): about 50,000 rows. */
+export const MAX_ROSTER_CHARS = 5_000_000;

@@ -1,8 +1,4 @@
-import {
-  addPaymentMethodInputSchema,
-  type AddPaymentMethodInput,
-  type PaymentMethodRole,
-} from '@portico/core';
+import type { AddPaymentMethodInput, PaymentMethodRole } from '@portico/core';
 
 /** The add-card form's fields, as typed. */
 export interface CardDraft {
@@ -25,7 +21,7 @@ export const emptyCardDraft: CardDraft = {
 
 export type CardField = Exclude<keyof CardDraft, 'role'>;
 
-/** The API input for a draft (numbers parsed; anything unparsable stays invalid for the schema to name). */
+/** The API input for a draft (numbers parsed; anything unparsable is sent as NaN, which the server's schema names). */
 export function cardInputOf(draft: CardDraft): AddPaymentMethodInput {
   const whole = (value: string) => (/^\d+$/.test(value.trim()) ? Number(value.trim()) : Number.NaN);
   return {
@@ -38,26 +34,6 @@ export function cardInputOf(draft: CardDraft): AddPaymentMethodInput {
     },
     role: draft.role === '' ? null : draft.role,
   };
-}
-
-/**
- * Core's own input schema run on the draft, so people see problems before sending; the server checks again
- * (and the gateway after it) and their answer wins. One message per field: the first.
- */
-export function cardProblems(draft: CardDraft): Partial<Record<CardField, string>> {
-  const parsed = addPaymentMethodInputSchema.safeParse(cardInputOf(draft));
-  const problems: Partial<Record<CardField, string>> = {};
-  if (parsed.success) return problems;
-  for (const issue of parsed.error.issues) {
-    const field = issue.path[1];
-    if (typeof field === 'string' && field in draft && problems[field as CardField] === undefined) {
-      problems[field as CardField] =
-        field === 'expMonth' || field === 'expYear'
-          ? 'Enter the expiry month (1–12) and year (2030).'
-          : issue.message;
-    }
-  }
-  return problems;
 }
 
 /** The card form's fields, in the order they are shown. */

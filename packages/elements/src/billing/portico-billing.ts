@@ -2,9 +2,8 @@ import { consume } from '@lit/context';
 import { Task } from '@lit/task';
 import {
   formatCents,
-  porticoContract,
   PorticoError,
-  satisfies,
+  mayCall,
   type BillingHistory,
   type PaymentMethod,
   type PaymentMethodRole,
@@ -18,7 +17,13 @@ import { porticoClientContext } from '../root/client-context.ts';
 import { ActionController } from '../shared/action.ts';
 import { emit } from '../shared/emit.ts';
 import { saveFile } from '../shared/download.ts';
-import { fieldProblemOf, problemText, type FieldProblem } from '../shared/field-problem.ts';
+import {
+  formProblemsOf,
+  noFormProblems,
+  problemText,
+  withoutField,
+  type FormProblems,
+} from '../shared/field-problem.ts';
 import { LiveReloadController } from '../shared/live-reload.ts';
 import { errorState, loadingState } from '../shared/states.ts';
 import { billingHistory } from './billing-history.ts';
@@ -26,7 +31,6 @@ import {
   CARD_FIELDS,
   cardInputOf,
   cardLabels,
-  cardProblems,
   emptyCardDraft,
   type CardDraft,
   type CardField,
@@ -38,7 +42,7 @@ interface BillingData {
   plans: Plan[];
   methods: PaymentMethod[];
   history: BillingHistory;
-  /** Whether the caller may change billing: the permission the contract declares for adding a card. */
+  /** Whether the caller may change billing: the session says whether they may add a card. */
   canManage: boolean;
 }
 
@@ -80,8 +84,7 @@ export class PorticoBilling extends LitElement {
   private client: PorticoClient | undefined;
 
   @state() private cardDraft: CardDraft = emptyCardDraft;
-  @state() private cardTouched = false;
-  @state() private cardProblem: FieldProblem<CardField> | null = null;
+  @state() private cardProblems: FormProblems<CardField> = noFormProblems;
   @state() private confirmingRemoval: string | null = null;
   /** The key of a Pay balance click whose answer never came: a retry reuses it, so it can never charge twice. */
   private payKey: string | null = null;
@@ -110,7 +113,7 @@ export class PorticoBilling extends LitElement {
         client.billing.listPaymentMethods.query(undefined, { signal }),
         client.billing.history.query(undefined, { signal }),
       ]);
-      const canManage = satisfies(session.permissions, porticoContract.billing.addPaymentMethod.permission);
+      const canManage = mayCall(session, 'billing.addPaymentMethod');
       return { plans, methods, history, canManage };
     },
   });
@@ -212,15 +215,12 @@ export class PorticoBilling extends LitElement {
   }
 
   private renderCardForm() {
-    const problems = this.cardTouched ? cardProblems(this.cardDraft) : {};
-    const server = this.cardProblem;
-    const problemOf = (field: CardField) =>
-      problems[field] ?? (server?.field === field ? server.message : undefined);
+    const problems = this.cardProblems;
     const field = (
       name: CardField,
       attributes: { autocomplete: string; inputmode?: string; size?: number },
     ) => {
-      const problem = problemOf(name);
+      const problem = problems.fields[name];
       return html`<div class="field">
         <label for="card-${name}">${cardLabels[name]}</label>
         <input
@@ -234,7 +234,7 @@ export class PorticoBilling extends LitElement {
           aria-describedby=${problem ? `card-${name}-problem` : nothing}
           @input=${(event: Event) => {
             this.cardDraft = { ...this.cardDraft, [name]: (event.target as HTMLInputElement).value };
-            this.cardProblem = null;
+            this.cardProblems = withoutField(this.cardProblems, name);
           }}
         />
         ${problem ? html`<p class="field-error" id="card-${name}-problem">${problem}</p>` : nothing}
@@ -268,27 +268,18 @@ export class PorticoBilling extends LitElement {
           <option value="BACKUP">Backup card</option>
         </select>
       </div>
-      ${server && server.field === null ? html`<p class="field-error" role="alert">${server.message}</p>` : nothing}
+      ${problems.form ? html`<p class="field-error" role="alert">${problems.form}</p>` : nothing}
       <button type="submit" ?disabled=${this.action.busy}>Add card</button>
     </form>`;
   }
 
   private readonly addCard = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
-    this.cardTouched = true;
-    this.cardProblem = null;
-    const problems = cardProblems(this.cardDraft);
-    const first = (Object.keys(cardLabels) as CardField[]).find((field) => problems[field] !== undefined);
-    if (first) {
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLInputElement>(`#card-${first}`)?.focus();
-      return;
-    }
+    this.cardProblems = noFormProblems;
     await this.action.act(
       async (client) => {
         const method = await client.billing.addPaymentMethod.mutate(cardInputOf(this.cardDraft));
         this.cardDraft = emptyCardDraft;
-        this.cardTouched = false;
         emit(this, 'portico-payment-method-changed', {
           action: 'added',
           paymentMethodId: method.id,
@@ -296,9 +287,12 @@ export class PorticoBilling extends LitElement {
         return `${cardName(method)} added (${roleLabel(method.role).toLowerCase()}).`;
       },
       {
-        // A refused card is shown at the field it concerns.
-        onProblem: (error) => {
-          this.cardProblem = fieldProblemOf(error, CARD_FIELDS, 'The card could not be added. Try again.');
+        // The server checks the card with core's schema; each problem shows at its field, and the first takes focus.
+        onProblem: async (error) => {
+          this.cardProblems = formProblemsOf(error, CARD_FIELDS, 'The card could not be added. Try again.');
+          await this.updateComplete;
+          const first = CARD_FIELDS.find((field) => this.cardProblems.fields[field] !== undefined);
+          if (first) this.renderRoot.querySelector<HTMLInputElement>(`#card-${first}`)?.focus();
         },
       },
     );

@@ -103,23 +103,29 @@ describe('<portico-provider-manager>', () => {
     await expect(element).to.be.accessible();
   });
 
-  it('checks the NPI and TIN as the user types, with the same rules as the server, before sending anything', async () => {
+  it('shows every problem the server finds with core’s rules at its own field, and adds nothing', async () => {
     const { element, shadow } = await mount(server.tokens.providerManager);
+    const rowsBefore = shadow().querySelectorAll('[part="table"] tbody tr:not(.spacer)').length;
     shadow().querySelector<HTMLButtonElement>('[part="add"]')?.click();
     await element.updateComplete;
     fill(shadow(), { npi: '1234567890', firstName: 'A', lastName: 'B', tin: '07-1234567' });
     submit(shadow());
-    await element.updateComplete;
-    const npi = shadow().querySelector<HTMLInputElement>('dialog[open] input[name="npi"]');
-    expect(npi?.getAttribute('aria-invalid')).to.equal('true');
-    const npiError = shadow().getElementById(npi?.getAttribute('aria-describedby') ?? '');
+    const npi = () => shadow().querySelector<HTMLInputElement>('dialog[open] input[name="npi"]');
+    await until(() => npi()?.getAttribute('aria-invalid') === 'true');
+    const npiError = shadow().getElementById(npi()?.getAttribute('aria-describedby') ?? '');
     expect(npiError?.textContent).to.contain('check digit');
     expect(shadow().textContent).to.contain('07 is not an EIN prefix the IRS assigns');
+    expect(shadow().activeElement, 'the first refused field takes the focus').to.equal(npi());
+    // Editing a field takes its message away; the other field's stays until it is edited too.
     fill(shadow(), { npi: '2123456789' });
     await element.updateComplete;
+    expect(npi()?.getAttribute('aria-invalid')).to.equal('false');
+    expect(shadow().textContent).to.contain('07 is not an EIN prefix the IRS assigns');
     expect(shadow().querySelector('dialog[open] input[name="organizationName"]')).to.not.equal(null);
     expect(shadow().querySelector('dialog[open] input[name="firstName"]')).to.equal(null);
     shadow().querySelector<HTMLButtonElement>('dialog[open] button.secondary')?.click();
+    await element.updateComplete;
+    expect(shadow().querySelectorAll('[part="table"] tbody tr:not(.spacer)').length).to.equal(rowsBefore);
   });
 
   it("shows the server's refusal next to the field it concerns (a duplicate NPI)", async () => {

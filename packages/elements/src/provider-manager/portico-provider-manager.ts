@@ -1,13 +1,6 @@
 import { consume } from '@lit/context';
 import { Task } from '@lit/task';
-import {
-  porticoContract,
-  PorticoError,
-  satisfies,
-  type MedicarePlans,
-  type PorticoClient,
-  type Provider,
-} from '@portico/core';
+import { PorticoError, mayCall, type MedicarePlans, type PorticoClient, type Provider } from '@portico/core';
 import { html, LitElement, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
@@ -18,20 +11,19 @@ import { activationNotice, providerListGapsNotice } from '../shared/medicare-not
 import { RowWindowController } from '../shared/row-window.ts';
 import { DownloadController } from '../shared/download.ts';
 import { emit } from '../shared/emit.ts';
-import { fieldProblemOf, problemText } from '../shared/field-problem.ts';
+import {
+  formProblemsOf,
+  noFormProblems,
+  problemText,
+  withoutField,
+  type FormProblems,
+} from '../shared/field-problem.ts';
 import { errorState, loadingState } from '../shared/states.ts';
 import { baseStyles } from '../shared/base.styles.ts';
 import { listStyles } from '../shared/list.styles.ts';
 import { tableStyles } from '../shared/table.styles.ts';
 import { providerManagerStyles } from './portico-provider-manager.styles.ts';
-import {
-  DRAFT_FIELDS,
-  draftOf,
-  draftProblems,
-  emptyDraft,
-  inputOf,
-  type ProviderDraft,
-} from './provider-form.ts';
+import { DRAFT_FIELDS, draftOf, emptyDraft, inputOf, type ProviderDraft } from './provider-form.ts';
 import { providerFormDialog, providerRemoveDialog } from './provider-dialogs.ts';
 import { rosterUpload, uploadRoster, type RosterOutcome } from './roster-upload.ts';
 
@@ -88,8 +80,7 @@ export class PorticoProviderManager extends LitElement {
   @state() private sort: { key: SortKey; descending: boolean } = { key: 'displayName', descending: false };
   @state() private editing: Provider | null = null;
   @state() private draft: ProviderDraft = emptyDraft;
-  @state() private touched = false;
-  @state() private serverProblem: { field: keyof ProviderDraft | null; message: string } | null = null;
+  @state() private problems: FormProblems<keyof ProviderDraft> = noFormProblems;
   @state() private removing: Provider | null = null;
   @state() private removeProblem: string | null = null;
   @state() private busy = false;
@@ -134,8 +125,8 @@ export class PorticoProviderManager extends LitElement {
         client.providers.list.query(undefined, { signal }),
         client.providers.medicarePlans.query(undefined, { signal }),
       ]);
-      // The buttons show when the caller may call what they call: the permission the contract declares for it.
-      const canManage = satisfies(session.permissions, porticoContract.providers.add.permission);
+      // The buttons show when the caller may call what they call (the server says so in the session).
+      const canManage = mayCall(session, 'providers.add');
       return { canManage, providers, medicare };
     },
   });
@@ -166,17 +157,15 @@ export class PorticoProviderManager extends LitElement {
   private openForm(provider: Provider | null): void {
     this.editing = provider;
     this.draft = provider ? draftOf(provider) : emptyDraft;
-    this.touched = false;
-    this.serverProblem = null;
+    this.problems = noFormProblems;
     this.formDialog?.showModal();
   }
 
   private async save(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    this.touched = true;
-    if (Object.keys(draftProblems(this.draft)).length > 0 || !this.client) return;
+    if (!this.client) return;
     this.busy = true;
-    this.serverProblem = null;
+    this.problems = noFormProblems;
     try {
       const input = inputOf(this.draft);
       const saved = this.editing
@@ -186,7 +175,11 @@ export class PorticoProviderManager extends LitElement {
       this.announce(this.editing ? 'updated' : 'added', saved.id);
       await this.data.run();
     } catch (error) {
-      this.serverProblem = fieldProblemOf(error, DRAFT_FIELDS, 'The provider could not be saved.');
+      this.problems = formProblemsOf(error, DRAFT_FIELDS, 'The provider could not be saved.');
+      await this.updateComplete;
+      // The first field the server refused takes the focus, so the person lands on what to fix.
+      const first = DRAFT_FIELDS.find((name) => this.problems.fields[name] !== undefined);
+      if (first) this.renderRoot.querySelector<HTMLInputElement>(`#field-${first}`)?.focus();
     } finally {
       this.busy = false;
     }
@@ -255,11 +248,14 @@ export class PorticoProviderManager extends LitElement {
     })}
     ${providerFormDialog({
       draft: this.draft,
-      touched: this.touched,
-      problem: this.serverProblem,
+      problems: this.problems,
       editing: this.editing,
       busy: this.busy,
-      edit: (change) => (this.draft = { ...this.draft, ...change }),
+      edit: (change) => {
+        this.draft = { ...this.draft, ...change };
+        for (const name of Object.keys(change) as (keyof ProviderDraft)[])
+          this.problems = withoutField(this.problems, name);
+      },
       save: (event) => void this.save(event),
       cancel: () => this.formDialog?.close(),
     })}

@@ -1,15 +1,14 @@
 import type { Provider } from '@portico/core';
 import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
-import type { FieldProblem } from '../shared/field-problem.ts';
-import { draftProblems, fieldLabels, isOrganizationDraft, type ProviderDraft } from './provider-form.ts';
+import type { FormProblems } from '../shared/field-problem.ts';
+import { fieldLabels, isOrganizationDraft, type ProviderDraft } from './provider-form.ts';
 
 /** What the add/edit dialog shows and does. */
 export interface ProviderForm {
   draft: ProviderDraft;
-  /** True once the person tried to save: the draft's problems show from then on. */
-  touched: boolean;
-  problem: FieldProblem<keyof ProviderDraft> | null;
+  /** The server's refusal of the last save, at the fields it names (a field's message goes once it is edited). */
+  problems: FormProblems<keyof ProviderDraft>;
   /** The provider being edited; null when adding. */
   editing: Provider | null;
   busy: boolean;
@@ -19,14 +18,8 @@ export interface ProviderForm {
   cancel(): void;
 }
 
-function field(
-  form: ProviderForm,
-  name: keyof ProviderDraft,
-  problems: Partial<Record<keyof ProviderDraft, string>>,
-) {
-  const message =
-    (form.touched ? problems[name] : undefined) ??
-    (form.problem?.field === name ? form.problem.message : undefined);
+function field(form: ProviderForm, name: keyof ProviderDraft) {
+  const message = form.problems.fields[name];
   const id = `field-${name}`;
   return html`<label>
     ${fieldLabels[name]}
@@ -43,17 +36,16 @@ function field(
   </label>`;
 }
 
-/** The add/edit dialog: the core schema's problems as the person types, the server's refusal at its field. */
+/** The add/edit dialog: the server checks the draft with core's schema, and each problem shows at its field. */
 export function providerFormDialog(form: ProviderForm) {
-  const problems = draftProblems(form.draft);
   const organization = isOrganizationDraft(form.draft);
   return html`<dialog class="form-dialog" part="dialog" aria-labelledby="form-title">
     <form @submit=${form.save} novalidate>
       <h2 id="form-title">${form.editing ? `Edit ${form.editing.displayName}` : 'Add a provider'}</h2>
-      ${field(form, 'npi', problems)}
-      ${organization ? field(form, 'organizationName', problems) : html`${field(form, 'firstName', problems)} ${field(form, 'lastName', problems)}`}
-      ${field(form, 'tin', problems)} ${field(form, 'specialty', problems)}
-      ${form.problem && form.problem.field === null ? html`<p class="field-error" role="alert">${form.problem.message}</p>` : nothing}
+      ${field(form, 'npi')}
+      ${organization ? field(form, 'organizationName') : html`${field(form, 'firstName')} ${field(form, 'lastName')}`}
+      ${field(form, 'tin')} ${field(form, 'specialty')}
+      ${form.problems.form ? html`<p class="field-error" role="alert">${form.problems.form}</p>` : nothing}
       <div class="actions">
         <button type="button" class="secondary" @click=${form.cancel}>Cancel</button>
         <button type="submit" ?disabled=${form.busy}>

@@ -1,4 +1,4 @@
-import { providerInputSchema, type Provider, type ProviderInput, npiEntityKind } from '@portico/core';
+import { npiEntityKind, type Provider, type ProviderInput } from '@portico/core';
 
 /** The fields of the add/edit form, as typed. */
 export interface ProviderDraft {
@@ -34,23 +34,6 @@ export function draftOf(provider: Provider): ProviderDraft {
 /** True when the draft's NPI names an organization (`npiEntityKind`), so a group name is asked instead. */
 export function isOrganizationDraft(draft: ProviderDraft): boolean {
   return npiEntityKind(draft.npi.trim()) === 'organization';
-}
-
-/**
- * The server's own input schema from @portico/core, run on the draft, so people see problems as they type; the
- * server checks again and its answer wins. One message per field: the first.
- */
-export function draftProblems(draft: ProviderDraft): Partial<Record<keyof ProviderDraft, string>> {
-  const parsed = providerInputSchema.safeParse(inputOf(draft));
-  const problems: Partial<Record<keyof ProviderDraft, string>> = {};
-  if (parsed.success) return problems;
-  for (const issue of parsed.error.issues) {
-    const field = issue.path[0];
-    if (typeof field === 'string' && field in draft && problems[field as keyof ProviderDraft] === undefined) {
-      problems[field as keyof ProviderDraft] = issue.message;
-    }
-  }
-  return problems;
 }
 
 /** The API input for a draft. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { PorticoError, type PorticoErrorCode } from '@portico/core';
+import { mayCall, PorticoError, type PorticoErrorCode } from '@portico/core';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
 
 const hasCode = (code: PorticoErrorCode, fieldPath?: string) => (error: unknown) =>
@@ -76,6 +76,12 @@ describe('organizations: members and permissions, scoped to the caller’s offic
     assert.ok(row.request_id.length >= 8);
     const session = await app.clientFor('office-user').organizations.me.query();
     assert.ok(!session.permissions.includes('storefront.manage'));
+    // The session says which procedures that leaves her, so a widget hides what she can no longer use.
+    assert.ok(session.allowed.includes('storefront.listPlans'));
+    assert.ok(!session.allowed.includes('storefront.subscribe'));
+    assert.ok(!mayCall(session, 'storefront.stopCancellation'));
+    const officer = await app.clientFor('security-officer').organizations.me.query();
+    assert.ok(mayCall(officer, 'organizations.setMemberPermissions'));
   });
 
   it("cannot touch another office's member: NOT_FOUND, nothing written", async () => {

@@ -1,4 +1,10 @@
-import { isOfficePermission, PorticoError, type organizationsContract } from '@portico/core';
+import {
+  allowedProcedures,
+  isOfficePermission,
+  porticoContract,
+  PorticoError,
+  type organizationsContract,
+} from '@portico/core';
 import type { Handlers } from '../trpc/handlers.ts';
 import { listMembers, setMemberPermissions, sitesByIds } from './store.ts';
 
@@ -10,6 +16,7 @@ export const organizationsHandlers: Handlers<typeof organizationsContract> = {
       organization: principal.organization,
       roles: [...principal.roles],
       permissions: [...principal.permissions],
+      allowed: allowedProcedures(porticoContract, principal.permissions),
       sites: await sitesByIds(scope, principal.siteIds),
     };
   },

@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { createPorticoClient, type PorticoClient } from '@portico/core';
+import { createPorticoClient, porticoContract, type PorticoClient } from '@portico/core';
 import { EventSource } from 'eventsource';
 import { mintToken } from '../auth/tokens.ts';
 import { SandboxGateway } from '../billing/sandbox-gateway.ts';
@@ -92,7 +92,7 @@ export async function startTestServer(
     });
   };
   const clientWithToken = (token: string | null) =>
-    createPorticoClient({ url: server.url, getToken: () => token, EventSource });
+    createPorticoClient({ url: server.url, getToken: () => token, EventSource, contract: porticoContract });
   return {
     url: server.url,
     clock,
@@ -101,7 +101,13 @@ export async function startTestServer(
     server,
     logLines,
     tokenFor,
-    clientFor: (key) => createPorticoClient({ url: server.url, getToken: () => tokenFor(key), EventSource }),
+    clientFor: (key) =>
+      createPorticoClient({
+        url: server.url,
+        getToken: () => tokenFor(key),
+        EventSource,
+        contract: porticoContract,
+      }),
     clientWithToken,
     gateway,
     async close() {
