@@ -14,6 +14,7 @@ const environmentSchema = z.object({
   PORTICO_HOST: z.string().default('127.0.0.1'),
   DATABASE_URL: z.string().min(1).optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  DATABASE_CONNECT_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(300).default(10),
   PORTICO_DATA_DIR: z.string().default('.portico/data'),
   PORTICO_JWT_SECRET: z.string().min(32, 'PORTICO_JWT_SECRET must be at least 32 characters').optional(),
   PORTICO_JWKS_URL: z.url().optional(),
@@ -28,6 +29,7 @@ const environmentSchema = z.object({
     .int()
     .min(1024)
     .default(8 * 1024 * 1024),
+  PORTICO_MAX_BATCH: z.coerce.number().int().min(1).max(100).default(16),
   PORTICO_STATIC_DIR: z.string().optional(),
   PORTICO_BILLING_JOBS: booleanFlag.optional(),
   PORTICO_BILLING_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(300),
@@ -44,6 +46,8 @@ export interface ServerConfig {
   /** PostgreSQL when set; embedded PGlite in `dataDir` otherwise. */
   databaseUrl: string | null;
   databasePoolSize: number;
+  /** How long a new PostgreSQL connection may take to be ready; start-up fails after it. */
+  databaseConnectTimeoutMs: number;
   dataDir: string;
   tokenKey: TokenKeyConfig;
   /** Keys that seal secrets at rest (SSNs, portal passwords); the first seals, all open. */
@@ -56,6 +60,8 @@ export interface ServerConfig {
   /** A pinned "now" for demos; null means the system clock. */
   pinnedNow: Date | null;
   maxBodyBytes: number;
+  /** The most calls one batched HTTP request may carry; more is refused with BAD_REQUEST before any runs. */
+  maxBatch: number;
   staticDir: string | null;
   /** Runs the invoice run and autopay on this instance (safe on several at once). */
   billingJobs: boolean;
@@ -127,6 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     host: e.PORTICO_HOST,
     databaseUrl,
     databasePoolSize: e.DATABASE_POOL_SIZE,
+    databaseConnectTimeoutMs: e.DATABASE_CONNECT_TIMEOUT_SECONDS * 1000,
     dataDir,
     tokenKey,
     encryptionKeys,
@@ -141,6 +148,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
             .filter((origin) => origin !== ''),
     pinnedNow: e.PORTICO_CLOCK ? new Date(e.PORTICO_CLOCK) : null,
     maxBodyBytes: e.PORTICO_MAX_BODY_BYTES,
+    maxBatch: e.PORTICO_MAX_BATCH,
     staticDir: e.PORTICO_STATIC_DIR ?? null,
     billingJobs: e.PORTICO_BILLING_JOBS ?? true,
     billingIntervalSeconds: e.PORTICO_BILLING_INTERVAL_SECONDS,

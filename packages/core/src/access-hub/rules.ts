@@ -1,3 +1,4 @@
+import { addCents } from '../money/totals.ts';
 import type {
   AccessIssueStatus,
   AccessTaskSummary,
@@ -77,7 +78,7 @@ export function canRespondToTask(task: Pick<AccessTaskSummary, 'kind' | 'assigne
 
 /** The dollars a portal row blocks, claims and unpostables together. */
 export function portalBlockedCents(group: Pick<PortalIssues, 'impact'>): number {
-  return group.impact.claims.cents + group.impact.unpostables.cents;
+  return addCents(group.impact.claims.cents, group.impact.unpostables.cents);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { officeTargetSchema } from '../storefront/schemas.ts';
+import { cents, text, wholeNumber } from '../inputs/rules.ts';
 
 /**
  * docs/domain.md "Payer portal access hub". Status, in priority order: the practice must act, the billing service's
@@ -27,21 +28,11 @@ export type PortalAccountType = z.infer<typeof portalAccountTypeSchema>;
 
 /** Free text a person types (descriptions, notes, comments): trimmed, bounded, no control characters but new lines. */
 export function noteText(max: number) {
-  return z
-    .string()
-    .trim()
-    .min(1, 'Enter some text')
-    .max(max, `At most ${max} characters`)
-    .regex(/^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/u, 'Remove control characters');
+  return text({ max, trim: true, multiline: true }).min(1, 'Enter some text');
 }
 
 /** A portal account's user name or password: one line, bounded. */
-const credential = (what: string) =>
-  z
-    .string()
-    .min(1, `Enter the ${what}`)
-    .max(200, 'At most 200 characters')
-    .regex(/^[^\u0000-\u001F\u007F]*$/u, `The ${what} cannot hold control characters or line breaks`);
+const credential = (what: string) => text({ max: 200 }).min(1, `Enter the ${what}`);
 
 /** A TIN or other number the payer wants on the account (digits, letters, dashes). */
 const accountNumber = z
@@ -67,6 +58,20 @@ export const impactSchema = z.object({
   cents: z.int().min(0),
 });
 export type Impact = z.infer<typeof impactSchema>;
+
+/** The impact staff enter: bounded, so every sum of them stays a safe integer (see `cents`). */
+export const impactInputSchema = z.object({
+  count: wholeNumber(0, 10_000_000),
+  cents: cents(),
+});
+
+/**
+ * A payer portal's web address: http or https, one line, bounded. The scheme is written in lower case
+ * (`HTTPS://…` is stored as `https://…`), as the database's check and every browser expect.
+ */
+export const webAddress = text({ max: 2000, trim: true })
+  .overwrite((value) => value.replace(/^[a-z][a-z0-9+.-]*:/i, (scheme) => scheme.toLowerCase()))
+  .pipe(z.url({ protocol: /^https?$/, error: 'An http or https address' }));
 
 export const medicalGroupRefSchema = z.object({ id: z.uuid(), name: z.string() });
 
@@ -121,7 +126,7 @@ export const dashboardInputSchema = z
     /** The "Needs your attention" quick filter; on unless turned off. */
     needsAttentionOnly: z.boolean().default(true),
     /** Only portals that cover this payer or insurance category. */
-    coveredPayer: z.string().trim().min(1).max(200).optional(),
+    coveredPayer: text({ max: 200, trim: true }).min(1).optional(),
   })
   .default({ needsAttentionOnly: true });
 
@@ -157,7 +162,7 @@ export type TaskQuery = z.infer<typeof taskQuerySchema>;
 
 export const taskPageInputSchema = taskQuerySchema.extend({
   /** The `nextCursor` of the previous page; absent for the first. */
-  after: z.string().max(500).optional(),
+  after: text({ max: 500 }).optional(),
   limit: z.int().min(1).max(1000).default(100),
 });
 
@@ -257,9 +262,9 @@ export const definePortalInputSchema = z.object({
     .string()
     .trim()
     .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'Lower-case letters, digits and dashes'),
-  name: z.string().trim().min(1).max(200),
-  url: z.url({ protocol: /^https?$/, error: 'An http or https address' }),
-  coveredPayers: z.array(z.string().trim().min(1).max(200)).max(500),
+  name: text({ max: 200, trim: true }).min(1),
+  url: webAddress,
+  coveredPayers: z.array(text({ max: 200, trim: true }).min(1)).max(500),
 });
 
 export const reportIssueInputSchema = officeTargetSchema.extend({
@@ -267,7 +272,7 @@ export const reportIssueInputSchema = officeTargetSchema.extend({
   medicalGroupId: z.uuid().optional(),
   blocks: blockedWorkSchema,
   description: noteText(2000),
-  impact: impactSchema.default({ count: 0, cents: 0 }),
+  impact: impactInputSchema.default({ count: 0, cents: 0 }),
   status: accessIssueStatusSchema.exclude(['RESOLVED']).default('WITH_SERVICE'),
   /** The office's account on the portal: created if missing, its type and TINs set. */
   account: z
@@ -290,7 +295,7 @@ export const staffNoteInputSchema = issueTargetSchema.extend({
 
 export const attachUnpostablesInputSchema = issueTargetSchema.extend({
   unpostables: z
-    .array(affectedUnpostableSchema.extend({ unpostableId: accountNumber }))
+    .array(affectedUnpostableSchema.extend({ unpostableId: accountNumber, cents: cents() }))
     .min(1)
     .max(1000),
 });

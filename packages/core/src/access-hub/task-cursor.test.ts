@@ -52,4 +52,31 @@ describe('task cursors', () => {
     assert.equal(decodeTaskCursor('%%%', { sort: 'portal', direction: 'asc' }), null);
     assert.equal(decodeTaskCursor(forge({ a: 1 }), { sort: 'portal', direction: 'asc' }), null);
   });
+
+  it('refuses forged values the database would choke on: a far date, a NUL, a negative number', () => {
+    const forge = (value: unknown) =>
+      btoa(unescape(encodeURIComponent(JSON.stringify(value))))
+        .replaceAll('+', '-')
+        .replaceAll('/', '_')
+        .replaceAll('=', '');
+    const createdAt = { sort: 'createdAt', direction: 'asc' } as const;
+    for (const value of [
+      '+275760-09-13T00:00:00.000Z',
+      '2026-13-45T99:00:00Z',
+      '0000-01-01T00:00:00.000Z',
+      '2026-11-23',
+    ])
+      assert.equal(decodeTaskCursor(forge(['createdAt', 'asc', value, 1]), createdAt), null, value);
+    assert.notEqual(
+      decodeTaskCursor(forge(['createdAt', 'asc', '2026-11-23T15:00:00.123Z', 1]), createdAt),
+      null,
+    );
+    const portal = { sort: 'portal', direction: 'asc' } as const;
+    assert.equal(decodeTaskCursor(forge(['portal', 'asc', 'a\u0000b', 1]), portal), null);
+    assert.equal(decodeTaskCursor(forge(['portal', 'asc', 'a', 0]), portal), null);
+    assert.equal(
+      decodeTaskCursor(forge(['impact', 'asc', -5, 1]), { sort: 'impact', direction: 'asc' }),
+      null,
+    );
+  });
 });

@@ -1,7 +1,11 @@
+import { MULTI_LINE_TEXT } from '../inputs/rules.ts';
 import { taskSortValue } from './rules.ts';
 import type { TaskQuery, TaskRow, TaskSortColumn } from './schemas.ts';
 
 const NUMERIC_COLUMNS: ReadonlySet<TaskSortColumn> = new Set(['number', 'impact']);
+
+/** A creation time as the server writes it (`toISOString`), in the years a date input accepts. */
+const INSTANT = /^(?:19|2[01])\d\d-[01]\d-[0-3]\dT[0-2]\d:[0-5]\d:[0-5]\d(?:\.\d{1,6})?Z$/;
 
 /** Where a keyset page ends: the order it was read in, the last row's sort value and task number. */
 export interface TaskCursor {
@@ -54,10 +58,17 @@ export function decodeTaskCursor(
   if (!Array.isArray(parsed) || parsed.length !== 4) return null;
   const [sort, direction, value, number] = parsed as unknown[];
   if (sort !== query.sort || direction !== query.direction) return null;
-  if (!Number.isSafeInteger(number)) return null;
+  // Strictly parsed: every value must be one the server could have written, or the cursor is refused whole.
+  if (!Number.isSafeInteger(number) || (number as number) < 1) return null;
   const numeric = NUMERIC_COLUMNS.has(query.sort);
-  if (numeric ? !Number.isSafeInteger(value) : typeof value !== 'string' || value.length > 4000) return null;
-  if (query.sort === 'createdAt' && Number.isNaN(Date.parse(value as string))) return null;
+  if (numeric) {
+    if (!Number.isSafeInteger(value) || (value as number) < 0) return null;
+  } else if (typeof value !== 'string' || value.length > 4000 || !MULTI_LINE_TEXT.test(value)) return null;
+  if (
+    query.sort === 'createdAt' &&
+    !(INSTANT.test(value as string) && !Number.isNaN(Date.parse(value as string)))
+  )
+    return null;
   return {
     sort: query.sort,
     direction: query.direction,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { plainDateSchema, planCodeSchema } from '../storefront/schemas.ts';
 import { passesLuhn } from '../checksums/luhn.ts';
+import { text } from '../inputs/rules.ts';
 
 export const cardBrandSchema = z.enum(['VISA', 'MASTERCARD', 'AMEX', 'DISCOVER', 'OTHER']);
 export const paymentMethodRoleSchema = z.enum(['PRIMARY', 'BACKUP']);
@@ -11,9 +12,7 @@ export type PaymentMethodRole = z.infer<typeof paymentMethodRoleSchema>;
  * returns a token; the number and CVC are never stored or logged (README, "Payments").
  */
 export const cardInputSchema = z.object({
-  number: z
-    .string()
-    .max(40)
+  number: text({ max: 40 })
     .transform((value) => value.replace(/[\s-]/g, ''))
     .pipe(
       z
@@ -30,7 +29,7 @@ export const cardInputSchema = z.object({
     .min(2000, 'Enter the expiry year in four digits, as printed on the card.')
     .max(2100, 'Enter the expiry year in four digits, as printed on the card.'),
   cvc: z.string().regex(/^\d{3,4}$/, 'The security code is 3 or 4 digits.'),
-  holderName: z.string().trim().min(1, 'Enter the name on the card.').max(100),
+  holderName: text({ max: 100, trim: true }).min(1, 'Enter the name on the card.'),
 });
 export type CardInput = z.input<typeof cardInputSchema>;
 

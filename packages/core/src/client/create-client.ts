@@ -48,7 +48,12 @@ export interface PorticoClientOptions {
    * browser page does not load zod; the server checks every answer against the contract before sending it.
    */
   contract?: ContractTree;
+  /** The most calls sent together in one HTTP request (default 10); keep it at or under the server's PORTICO_MAX_BATCH. */
+  maxBatch?: number;
 }
+
+/** Calls per batched request unless `maxBatch` says otherwise: under the server's default limit of 16. */
+const DEFAULT_MAX_BATCH = 10;
 
 /** Turns anything a call can throw into a PorticoError with the server's code, field path and message. */
 export function toPorticoError(error: unknown): PorticoError {
@@ -57,6 +62,14 @@ export function toPorticoError(error: unknown): PorticoError {
     const data: unknown = error.data;
     const shape = typeof data === 'object' && data !== null && 'portico' in data ? data.portico : undefined;
     if (isPorticoErrorShape(shape)) return PorticoError.fromShape(shape);
+    // httpBatchLink's own refusal to send one query whose input makes its address longer than `maxURLLength`.
+    if ((data === undefined || data === null) && /too big for a single dispatch/.test(error.message)) {
+      return new PorticoError(
+        'PAYLOAD_TOO_LARGE',
+        'This input is too large to send as a query (over 8,000 characters in its address).',
+        { cause: error },
+      );
+    }
     if (data === undefined || data === null) {
       return new PorticoError(
         'NETWORK',
@@ -200,7 +213,18 @@ async function callFileRoute(
   }
   if (response.ok) return response;
   const body: unknown = await response.json().catch(() => null);
-  const shape = typeof body === 'object' && body !== null && 'error' in body ? body.error : null;
+  const error: unknown = typeof body === 'object' && body !== null && 'error' in body ? body.error : null;
+  // A file route answers `{ error: shape }`; a refusal before any route (an address too long) the tRPC envelope.
+  const enveloped =
+    typeof error === 'object' &&
+    error !== null &&
+    'data' in error &&
+    typeof error.data === 'object' &&
+    error.data !== null &&
+    'portico' in error.data
+      ? error.data.portico
+      : null;
+  const shape = isPorticoErrorShape(error) ? error : enveloped;
   if (isPorticoErrorShape(shape)) throw PorticoError.fromShape(shape);
   throw new PorticoError('INTERNAL', `The server answered ${response.status} to ${new URL(url).pathname}.`);
 }
@@ -272,6 +296,10 @@ export function createPorticoClient(options: PorticoClientOptions): PorticoClien
         }),
         false: httpBatchLink({
           url: endpoint,
+          // Calls made together travel in one request, up to what a server accepts (PORTICO_MAX_BATCH, 16 by
+          // default), and a batch of queries is split before its URL grows past what servers read in a header.
+          maxItems: options.maxBatch ?? DEFAULT_MAX_BATCH,
+          maxURLLength: 8000,
           ...(options.fetch ? { fetch: options.fetch } : {}),
           headers: async () => {
             const token = await currentToken();

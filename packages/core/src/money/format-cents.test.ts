@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { centsToDecimal, formatCents } from './format-cents.ts';
+import { addCents, centsFromColumn } from './totals.ts';
 
 describe('money formats', () => {
   it('shows cents as dollars for people', () => {
@@ -26,5 +27,15 @@ describe('money formats', () => {
         assert.equal(cents < 0 ? -back : back, BigInt(cents));
       }),
     );
+  });
+});
+
+describe('money totals', () => {
+  it('add cents exactly, and stop at the largest safe integer instead of losing precision', () => {
+    assert.equal(addCents(1_000_000_000, 1_000_000_000), 2_000_000_000);
+    assert.equal(addCents(Number.MAX_SAFE_INTEGER, 1000), Number.MAX_SAFE_INTEGER);
+    assert.equal(addCents(Number.MAX_SAFE_INTEGER - 5, 5), Number.MAX_SAFE_INTEGER);
+    assert.equal(centsFromColumn('12345'), 12_345);
+    assert.equal(centsFromColumn('9223372036854775807'), Number.MAX_SAFE_INTEGER);
   });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MAX_ROSTER_CHARS } from './rules.ts';
+import { text } from '../inputs/rules.ts';
 
 /** The columns of a provider roster CSV, in any order; names compared case-insensitively. */
 export const ROSTER_COLUMNS = [
@@ -20,8 +21,7 @@ export const ROSTER_DOWNLOAD_COLUMNS = [
 ] as const;
 
 export const rosterImportInputSchema = z.object({
-  csv: z
-    .string()
+  csv: text({ max: MAX_ROSTER_CHARS, multiline: true })
     .min(1, 'The roster is empty')
     .max(MAX_ROSTER_CHARS, 'The roster is larger than 5 MB; split it into parts'),
   /** `all-or-nothing`: any bad row refuses the whole roster. `valid-rows`: the good rows go in, the bad ones are listed. */

@@ -1,19 +1,20 @@
 import { z } from 'zod';
 import { npiProblem, parseTin, npiEntityKind } from './rules.ts';
+import { text } from '../inputs/rules.ts';
 
 /** An NPI, validated with its check digit. */
-export const npiSchema = z.string().check((ctx) => {
+export const npiSchema = text({ max: 20 }).check((ctx) => {
   const problem = npiProblem(ctx.value);
   if (problem) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value });
 });
 
 /** A TIN written as an EIN (`12-3456789`) or an SSN (`123-45-6789`). */
-export const tinSchema = z.string().check((ctx) => {
+export const tinSchema = text({ max: 20 }).check((ctx) => {
   const result = parseTin(ctx.value);
   if (!result.ok) ctx.issues.push({ code: 'custom', message: result.problem, input: ctx.value });
 });
 
-const personName = z.string().trim().min(1, 'Enter a name').max(100, 'At most 100 characters');
+const personName = text({ max: 100, trim: true }).min(1, 'Enter a name');
 
 /** What an office enters for a provider: NPI, name (person or group) and TIN (docs/domain.md, "Subscriptions storefront"). */
 export const providerInputSchema = z
@@ -21,14 +22,9 @@ export const providerInputSchema = z
     npi: npiSchema,
     firstName: personName.optional(),
     lastName: personName.optional(),
-    organizationName: z
-      .string()
-      .trim()
-      .min(1, 'Enter the group name')
-      .max(200, 'At most 200 characters')
-      .optional(),
+    organizationName: text({ max: 200, trim: true }).min(1, 'Enter the group name').optional(),
     tin: tinSchema,
-    specialty: z.string().trim().min(1).max(100, 'At most 100 characters').optional(),
+    specialty: text({ max: 100, trim: true }).min(1).optional(),
   })
   .superRefine((provider, ctx) => {
     // A person's NPI and an organization's each need their own kind of name.

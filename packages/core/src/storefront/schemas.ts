@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { text } from '../inputs/rules.ts';
 
 export const planCodeSchema = z.enum(['ALLPAYER_ACCESS', 'MEDICARE', 'ALLPAYER_ADVANTAGE']);
 export type PlanCode = z.infer<typeof planCodeSchema>;
 
 /** A calendar day, `2026-11-25`, in the office's time zone. */
-export const plainDateSchema = z.iso.date();
+export const plainDateSchema = z.iso.date().regex(/^(?:19|2[01])\d\d-/, 'A date from 1900 to 2199');
 
 /** One plan of the catalogue, as the database holds it. Prices are monthly, in integer cents. */
 export const planSchema = z.object({
@@ -116,9 +117,9 @@ export type SubscriptionQuote = z.infer<typeof subscriptionQuoteSchema>;
 export const subscribeInputSchema = z.object({
   planCodes: planSelectionSchema,
   /** The version of the use agreement the user confirmed; must be the current one. */
-  acceptedAgreementVersion: z.string().min(1).max(40),
+  acceptedAgreementVersion: text({ max: 40 }).min(1),
 });
 export type SubscribeInput = z.infer<typeof subscribeInputSchema>;
 
 /** A staff procedure's target office, by the host portal's id for it. */
-export const officeTargetSchema = z.object({ officeId: z.string().min(1).max(200) });
+export const officeTargetSchema = z.object({ officeId: text({ max: 200 }).min(1) });

@@ -1,4 +1,6 @@
 import {
+  addCents,
+  centsFromColumn,
   actionNeeded,
   orderPortalIssues,
   type AccessIssue,
@@ -67,7 +69,7 @@ export async function dashboard(
       blocks: row.blocks,
       status: row.status,
       description: row.description,
-      impact: { count: row.impact_count, cents: Number(row.impact_cents) },
+      impact: { count: row.impact_count, cents: centsFromColumn(row.impact_cents) },
       medicalGroup: groupRef(row.group_id, row.group_name),
       createdAt: row.created_at.toISOString(),
       updatedAt: row.updated_at.toISOString(),
@@ -93,7 +95,7 @@ export async function dashboard(
     group.issues.push(issue);
     const bucket = issue.blocks === 'CLAIMS' ? group.impact.claims : group.impact.unpostables;
     bucket.count += issue.impact.count;
-    bucket.cents += issue.impact.cents;
+    bucket.cents = addCents(bucket.cents, issue.impact.cents);
   }
   const ordered = orderPortalIssues([...portals.values()]);
 

@@ -1,4 +1,5 @@
 import {
+  centsFromColumn,
   compareAccessStatus,
   PorticoError,
   type AccessIssueStatus,
@@ -27,7 +28,7 @@ export async function staffIssues(scope: OrgScope, issueId?: string): Promise<St
   return rows.map((issue) => ({
     id: issue.id,
     status: issue.status,
-    impact: { count: issue.impact_count, cents: Number(issue.impact_cents) },
+    impact: { count: issue.impact_count, cents: centsFromColumn(issue.impact_cents) },
     tasks: issue.tasks.map(toTaskSummary),
   }));
 }

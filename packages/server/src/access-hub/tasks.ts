@@ -1,4 +1,5 @@
 import {
+  centsFromColumn,
   canRespondToTask,
   decodeTaskCursor,
   encodeTaskCursor,
@@ -62,9 +63,13 @@ export async function taskPage(
 ): Promise<TaskPage> {
   const cursor = input.after === undefined ? null : decodeTaskCursor(input.after, input);
   if (input.after !== undefined && cursor === null) {
-    throw new PorticoError('BAD_REQUEST', 'This page cursor is not valid for this list order.', {
-      fieldPath: 'after',
-    });
+    throw new PorticoError(
+      'BAD_REQUEST',
+      'This page link is no longer valid. Start again from the first page.',
+      {
+        fieldPath: 'after',
+      },
+    );
   }
   const key = SORT_EXPRESSION[input.sort];
   const direction = input.direction;
@@ -108,7 +113,7 @@ export async function taskPage(
     description: row.description,
     portal: { id: row.portal_id, name: row.portal_name, url: row.portal_url },
     medicalGroup: groupRef(row.group_id, row.group_name),
-    impact: { count: row.impact_count, cents: Number(row.impact_cents) },
+    impact: { count: row.impact_count, cents: centsFromColumn(row.impact_cents) },
     issueId: row.issue_id,
     createdAt: row.created_at.toISOString(),
   }));
@@ -266,7 +271,7 @@ export async function taskDetail(scope: OrgScope, taskId: string): Promise<Acces
     affectedUnpostables: unpostables.map((row) => ({
       unpostableId: row.unpostable_id,
       blocked: row.blocked,
-      cents: Number(row.cents),
+      cents: centsFromColumn(row.cents),
     })),
     canRespond: canRespondToTask(summary),
   };

@@ -1,4 +1,4 @@
-import { PorticoError } from '@portico/core';
+import { PorticoError, text } from '@portico/core';
 import {
   createRemoteJWKSet,
   errors,
@@ -13,10 +13,10 @@ import type { TokenKeyConfig } from '../config.ts';
 
 /** The claims Portico reads from a host portal's token. */
 export const tokenClaimsSchema = z.object({
-  sub: z.string().min(1).max(200),
+  sub: text({ max: 200 }).min(1),
   /** The organization (office) the user acts for, by the host portal's id for it. */
-  org: z.string().min(1).max(200),
-  name: z.string().min(1).max(200).optional(),
+  org: text({ max: 200 }).min(1),
+  name: text({ max: 200 }).min(1).optional(),
   email: z.email().max(320).optional(),
   iss: z.string(),
   iat: z.number(),

@@ -102,6 +102,31 @@ describe('billing: cards, the invoice run, autopay, history, PDF and Pay balance
     for (const number of ['4242424242424241', SANDBOX_CARDS.expired]) assert.ok(!log.includes(number));
   });
 
+  it('detaches the gateway token when the card cannot be stored, and logs no value of the failing row', async () => {
+    const manager = app.clientFor('billing-manager');
+    // A database refusal after tokenization: a constraint this test adds, so the insert itself fails.
+    await sql`alter table payment_methods add constraint test_refuse check (holder_name <> 'Refuse Me')`.execute(
+      app.database.db,
+    );
+    try {
+      const cardsBefore = await app.gateway.storedCards();
+      const listed = (await manager.billing.listPaymentMethods.query()).length;
+      await assert.rejects(
+        manager.billing.addPaymentMethod.mutate({
+          card: card(SANDBOX_CARDS.approve, { holderName: 'Refuse Me' }),
+        }),
+        refusedWith('INTERNAL'),
+      );
+      assert.equal(await app.gateway.storedCards(), cardsBefore, 'no orphaned token at the gateway');
+      assert.equal((await manager.billing.listPaymentMethods.query()).length, listed);
+      const log = app.logLines.join('\n');
+      assert.ok(log.includes('test_refuse'), 'the constraint is named');
+      assert.ok(!log.includes('Refuse Me') && !log.includes('Failing row'), 'no value of the row');
+    } finally {
+      await sql`alter table payment_methods drop constraint test_refuse`.execute(app.database.db);
+    }
+  });
+
   it('swaps primary and backup, and keeps a primary card', async () => {
     const manager = app.clientFor('billing-manager');
     const [primary, backup] = await manager.billing.listPaymentMethods.query();

@@ -17,8 +17,8 @@ import {
 export const billingHandlers: Handlers<typeof billingContract> = {
   listPaymentMethods: (_input, { scope, today }) => listPaymentMethods(scope, today),
 
-  async addPaymentMethod(input, { scope, gateway, today, audit, publish }) {
-    const id = await addPaymentMethod(scope, gateway, input.card, input.role, today);
+  async addPaymentMethod(input, { scope, gateway, today, audit, publish, onRollback }) {
+    const id = await addPaymentMethod(scope, gateway, input.card, input.role, today, onRollback);
     await audit.record({ action: 'payment_method.create', entity: 'payment_method', entityId: id });
     await publish({ topic: 'billing.changed', entityId: id });
     const added = (await listPaymentMethods(scope, today)).find((method) => method.id === id);

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { cardBrand, PorticoError } from '@portico/core';
 import pg from 'pg';
+import { DEFAULT_CONNECT_TIMEOUT_MS } from '../db/connect.ts';
 import type {
   ChargeOutcome,
   ChargeRequest,
@@ -49,7 +50,11 @@ export class SandboxGateway implements PaymentGateway {
   static async open(options: { databaseUrl: string | null; dataDir: string }): Promise<SandboxGateway> {
     let store: Store;
     if (options.databaseUrl) {
-      const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 4 });
+      const pool = new pg.Pool({
+        connectionString: options.databaseUrl,
+        max: 4,
+        connectionTimeoutMillis: DEFAULT_CONNECT_TIMEOUT_MS,
+      });
       pool.on('error', () => undefined);
       store = {
         query: async <R>(text: string, params?: unknown[]) => (await pool.query(text, params)).rows as R[],
@@ -99,6 +104,10 @@ export class SandboxGateway implements PaymentGateway {
     return { token, brand: cardBrand(card.number), last4, expMonth: card.expMonth, expYear: card.expYear };
   }
 
+  async detachCard(token: string): Promise<void> {
+    await this.store.query('delete from portico_sandbox_gateway.cards where token = $1', [token]);
+  }
+
   async charge(request: ChargeRequest): Promise<ChargeOutcome> {
     const cards = await this.store.query<{ behaviour: Behaviour }>(
       'select behaviour from portico_sandbox_gateway.cards where token = $1',
@@ -145,6 +154,14 @@ export class SandboxGateway implements PaymentGateway {
   }
 
   /** Every successful charge, oldest first: for tests and the benchmark's cross-check. */
+  /** How many cards the sandbox holds tokens for (tests: nothing is left behind by a refused card). */
+  async storedCards(): Promise<number> {
+    const rows = await this.store.query<{ n: number }>(
+      'select count(*)::int as n from portico_sandbox_gateway.cards',
+    );
+    return rows[0]?.n ?? 0;
+  }
+
   async succeededCharges(): Promise<{ idempotencyKey: string; amountCents: number }[]> {
     const rows = await this.store.query<{ idempotency_key: string; amount_cents: number }>(
       `select idempotency_key, amount_cents from portico_sandbox_gateway.charges

@@ -89,6 +89,7 @@ export async function addPaymentMethod(
   card: CardDetails,
   requestedRole: PaymentMethodRole | null,
   today: string,
+  onRollback: (undo: () => Promise<void>) => void,
 ): Promise<string> {
   if (isCardExpired(card.expMonth, card.expYear, today)) {
     throw new PorticoError(
@@ -101,6 +102,8 @@ export async function addPaymentMethod(
   }
   await scope.lock('billing');
   const tokenized = await gateway.tokenizeCard(card);
+  // The token is the gateway's: if this card is not stored after all, the gateway forgets it too.
+  onRollback(() => gateway.detachCard(tokenized.token));
   const existing = await liveCards(scope).select('id').execute();
   const role = existing.length === 0 ? 'PRIMARY' : requestedRole;
   const inserted = await scope

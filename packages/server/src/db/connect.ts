@@ -49,9 +49,58 @@ function quoteIdentifier(identifier: string): string {
   return `"${identifier.replaceAll('"', '""')}"`;
 }
 
+/** How long a new PostgreSQL connection may take to be ready, unless configured. */
+export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
+
+/** Where a DATABASE_URL points, for messages: host and port only, never the user or password. */
+export function databaseHost(connectionString: string): string {
+  try {
+    const url = new URL(connectionString);
+    return `${url.hostname || 'localhost'}:${url.port || '5432'}`;
+  } catch {
+    return 'an address that is not a URL';
+  }
+}
+
+/**
+ * Proves PostgreSQL answers before the server starts, within the connect timeout. A database that accepts TCP and
+ * never answers, a closed port or a bad URL each end start-up with one sentence naming DATABASE_URL and the host.
+ */
+async function assertReachable(
+  db: Kysely<Database>,
+  connectionString: string,
+  timeoutMs: number,
+): Promise<void> {
+  const where = `PostgreSQL at ${databaseHost(connectionString)} (DATABASE_URL)`;
+  if (!/^postgres(?:ql)?:\/\//.test(connectionString))
+    throw new Error(`DATABASE_URL is not a PostgreSQL URL (postgres://user@host:5432/database).`);
+  try {
+    await sql`select 1`.execute(db);
+  } catch (error) {
+    const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+    const reason =
+      error instanceof Error && /timeout/i.test(error.message)
+        ? `it did not answer within ${timeoutMs / 1000} s`
+        : code === 'ECONNREFUSED'
+          ? 'the connection was refused (is PostgreSQL running there?)'
+          : code === 'ENOTFOUND' || code === 'EAI_AGAIN'
+            ? 'the host name does not resolve'
+            : code === '28P01' || code === '28000'
+              ? 'it refused the user or password'
+              : code === '3D000'
+                ? 'the database does not exist'
+                : `it failed (${code || (error instanceof Error ? error.name : 'unknown error')})`;
+    throw new Error(`Cannot connect to ${where}: ${reason}.`, { cause: error });
+  }
+}
+
 /** Opens PostgreSQL through a `pg` pool. */
-export function openPostgres(connectionString: string, poolSize = 10): DatabaseHandle {
-  const pool = new pg.Pool({ connectionString, max: poolSize });
+export function openPostgres(
+  connectionString: string,
+  poolSize = 10,
+  connectTimeoutMs = DEFAULT_CONNECT_TIMEOUT_MS,
+): DatabaseHandle {
+  const pool = new pg.Pool({ connectionString, max: poolSize, connectionTimeoutMillis: connectTimeoutMs });
   // An idle client that loses its connection must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
@@ -59,7 +108,7 @@ export function openPostgres(connectionString: string, poolSize = 10): DatabaseH
     db,
     kind: 'postgres',
     async listen(channel, onNotification) {
-      const client = new pg.Client({ connectionString });
+      const client = new pg.Client({ connectionString, connectionTimeoutMillis: connectTimeoutMs });
       client.on('error', () => undefined);
       await client.connect();
       client.on('notification', (message) => {
@@ -175,11 +224,21 @@ export async function openPglite(dataDir: string): Promise<DatabaseHandle> {
 export async function openDatabase(options: {
   databaseUrl: string | null;
   dataDir: string;
-  poolSize?: number;
+  /** DATABASE_POOL_SIZE. */
+  databasePoolSize?: number;
+  /** DATABASE_CONNECT_TIMEOUT_SECONDS, in milliseconds. */
+  databaseConnectTimeoutMs?: number;
 }): Promise<DatabaseHandle> {
-  return options.databaseUrl === null
-    ? openPglite(options.dataDir)
-    : openPostgres(options.databaseUrl, options.poolSize);
+  if (options.databaseUrl === null) return openPglite(options.dataDir);
+  const timeout = options.databaseConnectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
+  const handle = openPostgres(options.databaseUrl, options.databasePoolSize, timeout);
+  try {
+    await assertReachable(handle.db, options.databaseUrl, timeout);
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    throw error;
+  }
+  return handle;
 }
 
 /** True when the database answers a trivial query. */

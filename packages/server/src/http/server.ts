@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { refuseUnreadable } from './unreadable.ts';
 import { openApiDocument, type OpenApiDocument } from '@portico/core';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import cors from 'cors';
@@ -15,6 +16,7 @@ import type { Services } from '../trpc/context.ts';
 import type { PaymentGateway } from '../services/payment-gateway.ts';
 import { createFileRoutes } from './file-routes.ts';
 import { createSealer } from '../services/sealer.ts';
+import { withRequestId } from '../trpc/request-scope.ts';
 import { bearerToken, requestIdOf } from './request-id.ts';
 
 export interface PorticoServer {
@@ -66,9 +68,13 @@ export async function startPorticoServer(options: {
     router: appRouter,
     basePath: '/trpc/',
     maxBodySize: config.maxBodyBytes,
+    maxBatchSize: config.maxBatch,
     createContext: ({ req, info }) => ({
       requestId: requestIdOf(req),
-      token: bearerToken(req) ?? info.connectionParams?.token ?? null,
+      // A token travels in the Authorization header. Only a subscription (an EventSource, which cannot send
+      // headers) may bring it as a connection parameter; tokens do not belong in the URLs of ordinary calls.
+      token:
+        bearerToken(req) ?? (info.type === 'subscription' ? (info.connectionParams?.token ?? null) : null),
       services,
     }),
     onError: ({ error, path, ctx }) => {
@@ -101,7 +107,7 @@ export async function startPorticoServer(options: {
     if (url.pathname === '/trpc' || url.pathname.startsWith('/trpc/')) {
       await new Promise<void>((resolve) => allowCors(req, res, () => resolve()));
       if (res.writableEnded) return;
-      trpcHandler(req, res);
+      withRequestId(requestId, () => trpcHandler(req, res));
       return;
     }
     if (url.pathname === '/openapi.json' && (req.method === 'GET' || req.method === 'HEAD')) {
@@ -149,6 +155,9 @@ export async function startPorticoServer(options: {
       } else res.end();
     });
   });
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) =>
+    refuseUnreadable(error, socket, config.corsOrigins === '*', logger),
+  );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());

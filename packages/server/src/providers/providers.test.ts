@@ -242,6 +242,14 @@ describe('providers: the office’s provider list through the HTTP server and th
         fails('LAST_MEDICARE_PROVIDER', 'id')(error) &&
         /only Medicare-enrolled provider/.test((error as Error).message),
     );
+    // The same rule holds for an update that would change the NPI to one Medicare does not list.
+    const notEnrolled = npi('155555555');
+    await assert.rejects(
+      manager.providers.update.mutate({ id: again.id, provider: { ...jordan, npi: notEnrolled } }),
+      fails('LAST_MEDICARE_PROVIDER', 'provider.npi'),
+    );
+    assert.equal((await manager.providers.get.query({ id: again.id })).npi, jordan.npi, 'nothing changed');
+    await manager.providers.update.mutate({ id: again.id, provider: { ...jordan, specialty: 'Pediatrics' } });
     const second = await manager.providers.add.mutate(casey);
     await manager.providers.remove.mutate({ id: again.id }); // another enrolled provider remains
     assert.deepEqual(

@@ -60,8 +60,9 @@ export const providersHandlers: Handlers<typeof providersContract> = {
   },
 
   async update(input, context) {
-    const { scope, audit, clock, sealer, publish } = context;
-    if (!(await updateProvider(scope, input.id, input.provider, sealer, clock.now()))) throw notFound();
+    const { scope, audit, clock, sealer, publish, today } = context;
+    if (!(await updateProvider(scope, input.id, input.provider, sealer, clock.now(), today)))
+      throw notFound();
     await audit.record({ action: 'provider.update', entity: 'provider', entityId: input.id });
     await publish({ topic: 'provider.changed', entityId: input.id });
     await startSubscriptionsIfListComplete(context);

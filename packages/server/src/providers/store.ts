@@ -178,6 +178,51 @@ export async function listedNpis(scope: OrgScope): Promise<Set<string>> {
   return new Set(rows.map((row) => row.npi));
 }
 
+/**
+ * docs/domain.md: an office holding a Medicare or Advantage plan keeps at least one Medicare-enrolled provider.
+ * The one check for both ways of losing the last one: removing it (`nextNpi` null) or changing its NPI to one
+ * the enrollment file does not list. Call with the providers lock held, so it holds under concurrent changes.
+ */
+async function assertMedicareProviderRemains(
+  scope: OrgScope,
+  provider: Provider,
+  nextNpi: string | null,
+  today: string,
+): Promise<void> {
+  if (!provider.medicare.enrolled || !(await hasActiveMedicareSubscription(scope, today))) return;
+  if (nextNpi !== null) {
+    const stillEnrolled = await scope.transaction
+      .selectFrom('ppef_enrollments')
+      .select('npi')
+      .where('npi', '=', nextNpi)
+      .executeTakeFirst();
+    if (stillEnrolled) return;
+  }
+  const anotherEnrolled = await scope
+    .selectFrom('providers')
+    .select('providers.id')
+    .where('providers.id', '<>', provider.id)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('ppef_enrollments')
+          .select('ppef_enrollments.npi')
+          .whereRef('ppef_enrollments.npi', '=', 'providers.npi'),
+      ),
+    )
+    .executeTakeFirst();
+  if (anotherEnrolled) return;
+  const change =
+    nextNpi === null
+      ? 'Add another Medicare-enrolled provider first.'
+      : `The NPI ${nextNpi} is not enrolled in Medicare, so this change would leave them without one. Add another Medicare-enrolled provider first, or keep this NPI.`;
+  throw new PorticoError(
+    'LAST_MEDICARE_PROVIDER',
+    `${provider.displayName} is your office's only Medicare-enrolled provider, and your Medicare services need at least one. ${change}`,
+    { fieldPath: nextNpi === null ? 'id' : 'provider.npi' },
+  );
+}
+
 /** Replaces a provider's details; false when the office has no such provider. */
 export async function updateProvider(
   scope: OrgScope,
@@ -185,47 +230,27 @@ export async function updateProvider(
   fields: ProviderFields,
   sealer: Sealer,
   now: Date,
+  today: string,
 ): Promise<boolean> {
   await scope.lock('providers');
+  const provider = await findProvider(scope, id);
+  if (!provider) return false;
   await assertNpiFree(scope, fields.npi, id);
-  const result = await scope
+  if (fields.npi !== provider.npi) await assertMedicareProviderRemains(scope, provider, fields.npi, today);
+  await scope
     .updateTable('providers')
     .set({ ...providerColumns(fields, sealer), updated_at: now })
     .where('id', '=', id)
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
+    .execute();
+  return true;
 }
 
-/**
- * Removes a provider. docs/domain.md: an office cannot remove its last Medicare-enrolled provider while a Medicare or
- * Advantage subscription is active. The providers lock makes the check hold under concurrent removals.
- */
+/** Removes a provider, unless it is the last Medicare-enrolled one a held plan needs; false when there is none. */
 export async function deleteProvider(scope: OrgScope, id: string, today: string): Promise<boolean> {
   await scope.lock('providers');
   const provider = await findProvider(scope, id);
   if (!provider) return false;
-  if (provider.medicare.enrolled && (await hasActiveMedicareSubscription(scope, today))) {
-    const anotherEnrolled = await scope
-      .selectFrom('providers')
-      .select('providers.id')
-      .where('providers.id', '<>', id)
-      .where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('ppef_enrollments')
-            .select('ppef_enrollments.npi')
-            .whereRef('ppef_enrollments.npi', '=', 'providers.npi'),
-        ),
-      )
-      .executeTakeFirst();
-    if (!anotherEnrolled) {
-      throw new PorticoError(
-        'LAST_MEDICARE_PROVIDER',
-        `${provider.displayName} is your office's only Medicare-enrolled provider, and your Medicare services need at least one. Add another Medicare-enrolled provider first.`,
-        { fieldPath: 'id' },
-      );
-    }
-  }
+  await assertMedicareProviderRemains(scope, provider, null, today);
   await scope.deleteFrom('providers').where('id', '=', id).execute();
   return true;
 }

@@ -38,6 +38,8 @@ export type ChargeOutcome =
  */
 export interface PaymentGateway {
   tokenizeCard(card: CardDetails): Promise<TokenizedCard>;
+  /** Forgets a token that Portico will not keep (its card was never stored): no orphaned card at the gateway. */
+  detachCard(token: string): Promise<void>;
   charge(request: ChargeRequest): Promise<ChargeOutcome>;
   close(): Promise<void>;
 }

@@ -7,10 +7,11 @@ import {
 } from '@portico/core';
 import type { AnyRouter, TRPCRouterRecord } from '@trpc/server';
 import type { Principal } from '../auth/principal.ts';
+import type { TokenClaims } from '../auth/tokens.ts';
 import { publishEvent } from '../services/event-bus.ts';
 import { forOffice } from '../tenancy/for-office.ts';
 import type { OrgScope } from '../tenancy/org-scope.ts';
-import type { RequestContext } from './context.ts';
+import type { VerifiedContext } from './context.ts';
 import { toTrpcError } from './error-shape.ts';
 import type { Handlers, ProcedureContext, SubscriptionContext } from './handlers.ts';
 import { t } from './init.ts';
@@ -25,15 +26,15 @@ type StreamHandler = (input: unknown, context: SubscriptionContext) => AsyncIter
  * the output against the contract before committing. Any failure rolls everything back.
  */
 async function runProcedure(
-  ctx: RequestContext,
+  ctx: VerifiedContext,
   path: string,
   procedure: ProcedureContract,
   handler: QueryHandler,
   input: unknown,
 ): Promise<unknown> {
-  const { services } = ctx;
+  const { services, claims } = ctx;
+  const compensations: (() => Promise<void>)[] = [];
   try {
-    const claims = await services.verifier.verify(ctx.token);
     return await services.db.transaction().execute(async (trx) => {
       const { principal, scope, audit } = await admit(trx, services, claims, ctx.requestId, {
         name: path,
@@ -52,6 +53,7 @@ async function runProcedure(
         today: plainDateInZone(services.clock.now(), principal.organization.timeZone),
         gateway: services.gateway,
         publish: publishIn(scope),
+        onRollback: (undo) => compensations.push(undo),
         async forOffice(officeId) {
           const office = await forOffice(trx, officeId);
           return {
@@ -72,23 +74,31 @@ async function runProcedure(
       return output.data;
     });
   } catch (error) {
+    // Newest first, each on its own: one failing undo does not keep the others from running.
+    for (const undo of compensations.reverse()) {
+      await undo().catch((undoError: unknown) =>
+        services.logger.error(
+          { requestId: ctx.requestId, path, err: undoError },
+          'rollback compensation failed',
+        ),
+      );
+    }
     throw toTrpcError(error);
   }
 }
 
 /** Runs one subscription: verify and authorize once, then stream the handler's events, each checked. */
 async function* runSubscription(
-  ctx: RequestContext,
+  ctx: VerifiedContext,
   path: string,
   procedure: ProcedureContract,
   handler: StreamHandler,
   input: unknown,
   signal: AbortSignal,
 ): AsyncGenerator<unknown> {
-  const { services } = ctx;
+  const { services, claims } = ctx;
   let principal: Principal;
   try {
-    const claims = await services.verifier.verify(ctx.token);
     principal = await services.db.transaction().execute(async (trx) => {
       const admitted = await admit(trx, services, claims, ctx.requestId, {
         name: path,
@@ -111,6 +121,20 @@ async function* runSubscription(
   }
 }
 
+/**
+ * The first step of every procedure: the bearer token is verified before the input is read or parsed, so an
+ * anonymous or forged caller learns nothing about the input's fields and costs the server no parsing.
+ */
+const verified = t.procedure.use(async ({ ctx, next }) => {
+  let claims: TokenClaims;
+  try {
+    claims = await ctx.services.verifier.verify(ctx.token);
+  } catch (error) {
+    throw toTrpcError(error);
+  }
+  return next({ ctx: { ...ctx, claims } });
+});
+
 function isQueryHandler(value: unknown): value is QueryHandler & StreamHandler {
   return typeof value === 'function';
 }
@@ -122,7 +146,7 @@ function buildRecord(contract: ContractTree, handlers: object, prefix: string): 
     const handler: unknown = Reflect.get(handlers, key);
     if (isProcedure(node)) {
       if (!isQueryHandler(handler)) throw new Error(`No handler for ${path}`);
-      const base = t.procedure.input(node.input);
+      const base = verified.input(node.input);
       record[key] =
         node.kind === 'query'
           ? base.query(({ ctx, input }) => runProcedure(ctx, path, node, handler, input))

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { TokenVerifier } from '../auth/tokens.ts';
+import type { TokenClaims, TokenVerifier } from '../auth/tokens.ts';
 import type { Clock } from '../services/clock.ts';
 import type { Database } from '../db/database.ts';
 import type { EventBus } from '../services/event-bus.ts';
@@ -23,4 +23,9 @@ export interface RequestContext {
   requestId: string;
   token: string | null;
   services: Services;
+}
+
+/** The context once the token is verified: the first step of every procedure, before its input is read. */
+export interface VerifiedContext extends RequestContext {
+  claims: TokenClaims;
 }

@@ -32,6 +32,11 @@ export interface ProcedureContext {
   /** Announces a change to open widgets once this request's transaction commits. */
   publish(event: Omit<PorticoEvent, 'at'>): Promise<void>;
   /**
+   * Undoes an effect outside the database (a card tokenized at the gateway) if this request's transaction does
+   * not commit, whatever fails after it: the insert, the audit row, the output check or the commit itself.
+   */
+  onRollback(undo: () => Promise<void>): void;
+  /**
    * For payer staff procedures: the office named by the host portal's id, with its scope, an audit trail into
    * its log (the staff member as actor), its calendar day, and publishing to its widgets. NOT_FOUND when no
    * such office exists.
