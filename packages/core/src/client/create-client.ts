@@ -119,17 +119,35 @@ function call(
   const [input, second] = args;
   if (method === 'subscribe') {
     const handlers = second as SubscriptionHandlers<unknown>;
-    return untyped.subscription(path, input, {
-      onStarted: () => handlers.onStarted?.(),
-      onData: (event: unknown) => {
-        try {
-          handlers.onData(read(path, event));
-        } catch (error) {
-          handlers.onError?.(toPorticoError(error));
-        }
+    let current: { unsubscribe(): void } | null = null;
+    let stopped = false;
+    const open = () => {
+      current = untyped.subscription(path, input, {
+        onStarted: () => handlers.onStarted?.(),
+        onData: (event: unknown) => {
+          try {
+            const value = read(path, event);
+            // The stream's token expires: it ends, and is opened again with a fresh token from getToken.
+            if (isStreamExpiry(value)) {
+              current?.unsubscribe();
+              if (!stopped) open();
+              return;
+            }
+            handlers.onData(value);
+          } catch (error) {
+            handlers.onError?.(toPorticoError(error));
+          }
+        },
+        onError: (error: unknown) => handlers.onError?.(toPorticoError(error)),
+      });
+    };
+    open();
+    return {
+      unsubscribe: () => {
+        stopped = true;
+        current?.unsubscribe();
       },
-      onError: (error: unknown) => handlers.onError?.(toPorticoError(error)),
-    });
+    };
   }
   const options = second as CallOptions | undefined;
   return (async () => {
@@ -144,6 +162,9 @@ function call(
     }
   })();
 }
+
+const isStreamExpiry = (value: unknown) =>
+  typeof value === 'object' && value !== null && 'topic' in value && value.topic === 'stream.expired';
 
 const METHODS: ReadonlySet<string> = new Set<Method>(['query', 'mutate', 'subscribe']);
 

@@ -7,6 +7,11 @@ export const eventTopicSchema = z.enum([
   'subscription.changed',
   'billing.changed',
   'access_issue.changed',
+  // About the stream itself, not an entity (`entityId` is empty):
+  /** Events may have been missed (the server's link to the database was re-established): reload everything shown. */
+  'stream.missed',
+  /** The token the stream was opened with expires now; the stream ends, and the SDK reopens it with a fresh one. */
+  'stream.expired',
 ]);
 export type EventTopic = z.infer<typeof eventTopicSchema>;
 
@@ -17,3 +22,11 @@ export const porticoEventSchema = z.object({
   at: z.iso.datetime({ offset: true }),
 });
 export type PorticoEvent = z.infer<typeof porticoEventSchema>;
+
+/** The topics about the stream itself rather than a change. */
+export const STREAM_TOPICS: readonly EventTopic[] = ['stream.missed', 'stream.expired'];
+
+/** The event that tells a stream's reader something about the stream (`stream.missed`, `stream.expired`). */
+export function streamEvent(topic: 'stream.missed' | 'stream.expired', at: Date): PorticoEvent {
+  return { topic, entityId: '', at: at.toISOString() };
+}

@@ -73,7 +73,8 @@ export class LiveReloadController implements ReactiveController {
     this.client = this.currentClient();
     this.stop = this.client
       ? listen(this.client, (event) => {
-          if (this.topics.includes(event.topic)) this.reload();
+          // Events may have been missed while the server reconnected to the database: everything reloads.
+          if (event.topic === 'stream.missed' || this.topics.includes(event.topic)) this.reload();
         })
       : undefined;
   }

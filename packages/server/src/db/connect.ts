@@ -7,21 +7,22 @@ import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import pgCopyStreams from 'pg-copy-streams';
 import type { Database } from './database.ts';
+import { listenPostgres, type Listener, type NotificationHandler } from './listener.ts';
 
 const DATE_OID = 1082;
 const keepPlainDate = (value: string): string => value;
 // DOMAIN/STYLE: calendar days travel as plain-date strings; never let the driver shift them through a local Date.
 pg.types.setTypeParser(DATE_OID, keepPlainDate);
 
-/** A callback for a NOTIFY payload. */
-export type NotificationHandler = (payload: string) => void;
-
 /** An open database: the query builder, a LISTEN hook, and how to close it. Same API on PostgreSQL and PGlite. */
 export interface DatabaseHandle {
   db: Kysely<Database>;
   kind: 'postgres' | 'pglite';
-  /** Listens on a channel on a dedicated connection; returns what stops listening. */
-  listen(channel: string, onNotification: NotificationHandler): Promise<() => Promise<void>>;
+  /**
+   * Listens on a channel on a dedicated connection. On PostgreSQL the connection is re-established when lost, and
+   * `onReconnect` is called then (notifications in between were missed).
+   */
+  listen(channel: string, onNotification: NotificationHandler, onReconnect: () => void): Promise<Listener>;
   /**
    * Empties `table` and loads CSV (whole lines, no header) into it with PostgreSQL's own CSV parser; the lines'
    * fields map in order to `columns`. PostgreSQL: one transaction of `TRUNCATE` and `COPY … FROM STDIN WITH (FORMAT
@@ -107,17 +108,8 @@ export function openPostgres(
   return {
     db,
     kind: 'postgres',
-    async listen(channel, onNotification) {
-      const client = new pg.Client({ connectionString, connectionTimeoutMillis: connectTimeoutMs });
-      client.on('error', () => undefined);
-      await client.connect();
-      client.on('notification', (message) => {
-        if (message.channel === channel && message.payload !== undefined) onNotification(message.payload);
-      });
-      await client.query(`LISTEN ${quoteIdentifier(channel)}`);
-      return async () => {
-        await client.end().catch(() => undefined);
-      };
+    listen(channel, onNotification, onReconnect) {
+      return listenPostgres({ connectionString, connectTimeoutMs, channel }, onNotification, onReconnect);
     },
     async copyCsv(table, columns, chunks) {
       const client = await pool.connect();
@@ -197,8 +189,9 @@ export async function openPglite(dataDir: string): Promise<DatabaseHandle> {
     db,
     kind: 'pglite',
     async listen(channel, onNotification) {
+      // In-process: there is no connection to lose.
       const stop = await pglite.listen(channel, onNotification);
-      return stop;
+      return { state: () => 'listening', stop };
     },
     async copyCsv(table, columns, chunks) {
       await pglite.query(`TRUNCATE ${quoteIdentifier(table)}`);

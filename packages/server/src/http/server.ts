@@ -47,7 +47,7 @@ export async function startPorticoServer(options: {
   gateway: PaymentGateway;
 }): Promise<PorticoServer> {
   const { config, database, clock, logger, gateway } = options;
-  const bus = await EventBus.start(database, logger);
+  const bus = await EventBus.start(database, logger, clock);
   const verifier = createTokenVerifier({
     key: config.tokenKey,
     issuer: config.issuer,
@@ -112,6 +112,18 @@ export async function startPorticoServer(options: {
     }
     if (url.pathname === '/openapi.json' && (req.method === 'GET' || req.method === 'HEAD')) {
       sendJson(res, 200, openApi());
+      return;
+    }
+    if (url.pathname === '/readyz') {
+      // Ready to serve everything, live updates included: the database answers and this instance hears it.
+      const databaseUp = await isDatabaseHealthy(database.db);
+      const listener = bus.listenerState();
+      const ready = databaseUp && listener === 'listening';
+      sendJson(res, ready ? 200 : 503, {
+        status: ready ? 'ready' : 'unavailable',
+        database: databaseUp ? 'ok' : 'unavailable',
+        listener,
+      });
       return;
     }
     if (url.pathname === '/health') {

@@ -1,8 +1,10 @@
 import { EventEmitter, on } from 'node:events';
-import { porticoEventSchema, type PorticoEvent } from '@portico/core';
+import { porticoEventSchema, streamEvent, type PorticoEvent } from '@portico/core';
 import { sql, type Transaction } from 'kysely';
 import { z } from 'zod';
 import type { DatabaseHandle } from '../db/connect.ts';
+import type { Listener, ListenerState } from '../db/listener.ts';
+import type { Clock } from './clock.ts';
 import type { Logger } from '../logger.ts';
 import type { Database } from '../db/database.ts';
 
@@ -29,17 +31,38 @@ export async function publishEvent(
  */
 export class EventBus {
   private readonly emitter = new EventEmitter();
-  private stopListening: (() => Promise<void>) | null = null;
+  private listener: Listener | null = null;
 
-  private constructor(private readonly logger: Logger) {
+  private constructor(
+    private readonly logger: Logger,
+    private readonly clock: Clock,
+  ) {
     this.emitter.setMaxListeners(0);
   }
 
   /** Starts listening on the database. */
-  static async start(database: DatabaseHandle, logger: Logger): Promise<EventBus> {
-    const bus = new EventBus(logger);
-    bus.stopListening = await database.listen(EVENTS_CHANNEL, (payload) => bus.dispatch(payload));
+  static async start(database: DatabaseHandle, logger: Logger, clock: Clock): Promise<EventBus> {
+    const bus = new EventBus(logger, clock);
+    bus.listener = await database.listen(
+      EVENTS_CHANNEL,
+      (payload) => bus.dispatch(payload),
+      () => bus.missed(),
+    );
     return bus;
+  }
+
+  /** Whether this instance hears the database's notifications now (`/readyz`). */
+  listenerState(): ListenerState {
+    return this.listener?.state() ?? 'reconnecting';
+  }
+
+  /** After the LISTEN connection came back: every open stream is told it may have missed events. */
+  private missed(): void {
+    this.logger.warn({ channel: EVENTS_CHANNEL }, 'listening again after losing the connection');
+    const event = streamEvent('stream.missed', this.clock.now());
+    // Only organizations' names: `events.on` also listens for `error`, which must never be emitted here.
+    for (const name of this.emitter.eventNames())
+      if (typeof name === 'string' && name !== 'error') this.emitter.emit(name, event);
   }
 
   private dispatch(payload: string): void {
@@ -72,8 +95,8 @@ export class EventBus {
 
   /** Stops listening. */
   async close(): Promise<void> {
-    await this.stopListening?.();
-    this.stopListening = null;
+    await this.listener?.stop();
+    this.listener = null;
     this.emitter.removeAllListeners();
   }
 }

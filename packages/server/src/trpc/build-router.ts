@@ -1,5 +1,6 @@
 import {
   isProcedure,
+  streamEvent,
   plainDateInZone,
   type PorticoEvent,
   type ContractTree,
@@ -109,15 +110,25 @@ async function* runSubscription(
   } catch (error) {
     throw toTrpcError(error);
   }
-  for await (const event of handler(input, {
-    requestId: ctx.requestId,
-    principal,
-    bus: services.bus,
-    signal,
-  })) {
-    const output = procedure.output.safeParse(event);
-    if (!output.success) throw toTrpcError(new Error(`${path} yielded an event outside its contract`));
-    yield output.data;
+  // A stream lives no longer than its token: at the token's expiry it says so and ends, and the client reopens it
+  // with a fresh token, so a stream can never outlive the sign-in that opened it.
+  const expiry = new AbortController();
+  const timer = setTimeout(() => expiry.abort(), claims.exp * 1000 - services.clock.now().getTime());
+  timer.unref();
+  try {
+    for await (const event of handler(input, {
+      requestId: ctx.requestId,
+      principal,
+      bus: services.bus,
+      signal: AbortSignal.any([signal, expiry.signal]),
+    })) {
+      const output = procedure.output.safeParse(event);
+      if (!output.success) throw toTrpcError(new Error(`${path} yielded an event outside its contract`));
+      yield output.data;
+    }
+    if (expiry.signal.aborted && !signal.aborted) yield streamEvent('stream.expired', services.clock.now());
+  } finally {
+    clearTimeout(timer);
   }
 }
 
