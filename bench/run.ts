@@ -3,12 +3,14 @@
 // and drops its own databases. BENCH_PPEF_ROWS sets the enrollment file size (default 3,000,000);
 // BENCH_OFFICES the offices of the invoice run (default 10,000); BENCH_ROSTER_ROWS the roster upload's rows
 // (default 10,000). BENCH_HUB_OFFICES, BENCH_HUB_TASKS and BENCH_HUB_EXPORT size the access hub's data (5,000
-// offices, 1,000,000 tasks, a 100,000-task export). BENCH_ONLY=invoices|roster|ppef|hub|size runs one of them
-// (size: the widgets' bundles, from the built packages; run `npm run build` first).
+// offices, 1,000,000 tasks, a 100,000-task export). BENCH_ONLY=invoices|roster|ppef|hub|size|http runs one of them
+// (size: the widgets' bundles, from the built packages; run `npm run build` first). BENCH_HTTP_SECONDS and
+// BENCH_HTTP_ROUNDS set the request-path benchmark's round length (5 s) and rounds per target (3).
 import { benchAccessHub } from './access-hub.bench.ts';
 import { benchBundleSize } from './bundle-size.bench.ts';
 import { benchInvoiceRun } from './invoice-run.bench.ts';
 import { benchPpefImport } from './ppef-import.bench.ts';
+import { benchRequestPath } from './request-path.bench.ts';
 import { benchRoster } from './roster.bench.ts';
 
 const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -39,4 +41,9 @@ if (only === undefined || only === 'hub')
   print(
     'Access hub: dashboard and tasks queries, CSV export (PostgreSQL)',
     await benchAccessHub(serverUrl, hubOffices, hubTasks, hubExport),
+  );
+if (only === undefined || only === 'http')
+  print(
+    'Request path at 50 connections vs a bare node:http + pg + jose handler (PostgreSQL, autocannon)',
+    await benchRequestPath(serverUrl),
   );

@@ -38,7 +38,8 @@ export async function withDatabase<T>(
   }
 }
 
-const SECRET = 'portico-bench-secret-0123456789abcdef-0123456789';
+/** The HS256 secret every benchmark's tokens are signed with. */
+export const BENCH_SECRET = 'portico-bench-secret-0123456789abcdef-0123456789';
 /** The token issuer of every benchmark's users (the demo seed's users too). */
 export const BENCH_ISSUER = 'portico-bench';
 
@@ -56,7 +57,7 @@ export interface BenchApp {
   database: DatabaseHandle;
   clock: PinnedClock;
   /** Starts the real HTTP server on this database (closed with the app); its clients sign in as `user`. */
-  serve(): Promise<{ clientFor(user: BenchUser): PorticoClient }>;
+  serve(): Promise<{ url: string; clientFor(user: BenchUser): PorticoClient }>;
 }
 
 /** Runs `use` with a fresh bench database and, once `serve` is called, the server; everything is closed after. */
@@ -81,7 +82,7 @@ export async function withBenchApp<T>(
           const config = loadConfig({
             PORT: '0',
             DATABASE_URL: url,
-            PORTICO_JWT_SECRET: SECRET,
+            PORTICO_JWT_SECRET: BENCH_SECRET,
             PORTICO_JWT_ISSUER: BENCH_ISSUER,
             PORTICO_ENCRYPTION_KEYS: `bench:${Buffer.alloc(32, 3).toString('base64')}`,
           });
@@ -94,12 +95,13 @@ export async function withBenchApp<T>(
           });
           server = started;
           return {
+            url: started.url,
             clientFor: (user) =>
               createPorticoClient({
                 url: started.url,
                 getToken: () =>
                   mintToken({
-                    secret: SECRET,
+                    secret: BENCH_SECRET,
                     issuer: BENCH_ISSUER,
                     audience: 'portico',
                     ...user,

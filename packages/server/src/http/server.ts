@@ -4,6 +4,7 @@ import { openApiDocument, type OpenApiDocument } from '@portico/core';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import cors from 'cors';
 import sirv from 'sirv';
+import { PrincipalCache } from '../auth/principal-cache.ts';
 import { createTokenVerifier } from '../auth/tokens.ts';
 import type { Clock } from '../services/clock.ts';
 import type { ServerConfig } from '../config.ts';
@@ -16,7 +17,7 @@ import type { Services } from '../trpc/context.ts';
 import type { PaymentGateway } from '../services/payment-gateway.ts';
 import { createFileRoutes } from './file-routes.ts';
 import { createSealer } from '../services/sealer.ts';
-import { withRequestId } from '../trpc/request-scope.ts';
+import { refuseBeforeTrpc } from './refusal.ts';
 import { bearerToken, requestIdOf } from './request-id.ts';
 
 export interface PorticoServer {
@@ -54,6 +55,12 @@ export async function startPorticoServer(options: {
     audience: config.audience,
     clock,
   });
+  const principals = new PrincipalCache(clock);
+  // A membership change anywhere drops that organization's cached callers on every instance.
+  bus.onEvent((organizationId, event) => {
+    if (organizationId === null) principals.clear();
+    else if (event.topic === 'membership.changed') principals.dropOrganization(organizationId);
+  });
   const services: Services = {
     db: database.db,
     clock,
@@ -62,6 +69,7 @@ export async function startPorticoServer(options: {
     logger,
     sealer: createSealer(config.encryptionKeys),
     gateway,
+    principals,
   };
 
   const trpcHandler = createHTTPHandler({
@@ -107,7 +115,8 @@ export async function startPorticoServer(options: {
     if (url.pathname === '/trpc' || url.pathname.startsWith('/trpc/')) {
       await new Promise<void>((resolve) => allowCors(req, res, () => resolve()));
       if (res.writableEnded) return;
-      withRequestId(requestId, () => trpcHandler(req, res));
+      if (refuseBeforeTrpc(req, res, url, config.maxBatch, requestId)) return;
+      trpcHandler(req, res);
       return;
     }
     if (url.pathname === '/openapi.json' && (req.method === 'GET' || req.method === 'HEAD')) {

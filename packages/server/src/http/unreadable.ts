@@ -3,6 +3,7 @@ import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { PorticoError } from '@portico/core';
 import type { Logger } from '../logger.ts';
+import { trpcErrorEnvelope } from './refusal.ts';
 
 /**
  * Answers a request Node's HTTP parser refused before any handler saw it (an address or headers over Node's
@@ -29,13 +30,7 @@ export function refuseUnreadable(
       : 'The request is not valid HTTP.',
     { requestId },
   ).toShape();
-  const body = JSON.stringify({
-    error: {
-      message: portico.message,
-      code: tooLarge ? -32013 : -32600,
-      data: { code: tooLarge ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST', httpStatus: status, portico },
-    },
-  });
+  const body = JSON.stringify(trpcErrorEnvelope(portico, status));
   const headers = [
     `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}`,
     'content-type: application/json; charset=utf-8',

@@ -4,9 +4,19 @@ import {
   porticoContract,
   PorticoError,
   type organizationsContract,
+  type Permission,
 } from '@portico/core';
 import type { Handlers } from '../trpc/handlers.ts';
 import { listMembers, setMemberPermissions, sitesByIds } from './store.ts';
+
+/** The procedures a set of permissions allows, worked out once per set (there are few): `me` is every page's first call. */
+const allowedOf = new Map<string, string[]>();
+function allowedFor(permissions: readonly Permission[]): string[] {
+  const key = [...permissions].sort().join(' ');
+  let allowed = allowedOf.get(key);
+  if (!allowed) allowedOf.set(key, (allowed = allowedProcedures(porticoContract, permissions)));
+  return allowed;
+}
 
 /** The organizations domain: the caller's session and the office's user permissions. */
 export const organizationsHandlers: Handlers<typeof organizationsContract> = {
@@ -16,7 +26,7 @@ export const organizationsHandlers: Handlers<typeof organizationsContract> = {
       organization: principal.organization,
       roles: [...principal.roles],
       permissions: [...principal.permissions],
-      allowed: allowedProcedures(porticoContract, principal.permissions),
+      allowed: allowedFor(principal.permissions),
       sites: await sitesByIds(scope, principal.siteIds),
     };
   },

@@ -1,7 +1,6 @@
 import { initTRPC } from '@trpc/server';
 import type { RequestContext } from './context.ts';
 import { porticoErrorOf } from './error-shape.ts';
-import { currentRequestId } from './request-scope.ts';
 
 /**
  * The one tRPC instance. `isDev: false` keeps stacks out of responses; the formatter gives every error the
@@ -10,7 +9,7 @@ import { currentRequestId } from './request-scope.ts';
 export const t = initTRPC.context<RequestContext>().create({
   isDev: false,
   errorFormatter({ shape, error, ctx, path }) {
-    const portico = porticoErrorOf(error, path, ctx?.requestId ?? currentRequestId());
+    const portico = porticoErrorOf(error, path, ctx?.requestId ?? null);
     return {
       code: shape.code,
       message: portico.message,
