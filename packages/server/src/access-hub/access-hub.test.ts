@@ -11,11 +11,10 @@ import {
 } from '@portico/core';
 import { parse } from 'csv-parse/sync';
 import { sql } from 'kysely';
-import { openPostgres } from '../db/connect.ts';
 import { seedAccessHubDemo } from '../demo/access-hub-demo.ts';
 import { createSealer, parseEncryptionKeys } from '../services/sealer.ts';
 import { refusedWith } from '../testing/refusal.ts';
-import { startTestServer, type TestServer } from '../testing/test-server.ts';
+import { startSecondInstance, startTestServer, type TestServer } from '../testing/test-server.ts';
 import { organizationId } from '../testing/organization-id.ts';
 
 const MAPLE = 'demo-office';
@@ -623,9 +622,7 @@ describe('live access-hub updates across two server instances', () => {
       return;
     }
     const first = await startTestServer();
-    const second = await startTestServer({
-      database: Object.assign(openPostgres(first.databaseUrl, 3), { url: first.databaseUrl }),
-    });
+    const second = await startSecondInstance(first);
     try {
       const portal = await first.clientFor('support').accessHub.definePortal.mutate({
         code: 'two-instances',

@@ -1,16 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { PorticoError } from '@portico/core';
-import { openPostgres } from '../db/connect.ts';
-import { startTestServer, type TestServer } from '../testing/test-server.ts';
-
-async function waitFor(predicate: () => Promise<boolean>, ms = 5000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await predicate())) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
+import { startSecondInstance, startTestServer, type TestServer } from '../testing/test-server.ts';
+import { waitFor } from '../testing/wait.ts';
 
 const denied = (error: unknown) => error instanceof PorticoError && error.code === 'FORBIDDEN';
 
@@ -47,9 +39,7 @@ describe('cached callers: a permission change takes effect at once, on every ins
       return;
     }
     const first = await startTestServer();
-    const second = await startTestServer({
-      database: Object.assign(openPostgres(first.databaseUrl, 3), { url: first.databaseUrl }),
-    });
+    const second = await startSecondInstance(first);
     try {
       const priyaOnSecond = second.clientFor('office-user');
       await priyaOnSecond.storefront.listPlans.query();

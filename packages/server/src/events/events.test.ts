@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { PorticoEvent } from '@portico/core';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
+import { waitFor } from '../testing/wait.ts';
 
 /** Collects a subscription's events until `count` arrive or `ms` pass. */
 function collect(app: TestServer, user: 'security-officer' | 'other-office-admin') {
@@ -13,14 +14,6 @@ function collect(app: TestServer, user: 'security-officer' | 'other-office-admin
     onStarted: () => started(),
   });
   return { events, ready, stop: () => live.unsubscribe() };
-}
-
-async function waitFor(predicate: () => boolean, ms = 5000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 describe('live events over SSE, fed by LISTEN/NOTIFY', () => {

@@ -4,14 +4,7 @@ import { createPorticoClient, npiCheckDigit, type PorticoError, type PorticoEven
 import { EventSource } from 'eventsource';
 import { sql } from 'kysely';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
-
-async function waitFor(predicate: () => boolean, ms = 8000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+import { waitFor } from '../testing/wait.ts';
 
 /** Defects 10 and 11 of issue 23: a stream ends with its token, and survives the database dropping LISTEN. */
 describe('a live stream: no longer than its token, and through a lost database connection', () => {

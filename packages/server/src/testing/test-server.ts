@@ -5,7 +5,7 @@ import { mintToken } from '../auth/tokens.ts';
 import { SandboxGateway } from '../billing/sandbox-gateway.ts';
 import { PinnedClock } from '../services/clock.ts';
 import { loadConfig, type ServerConfig } from '../config.ts';
-import type { DatabaseHandle } from '../db/connect.ts';
+import { openPostgres, type DatabaseHandle } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { startPorticoServer, type PorticoServer } from '../http/server.ts';
 import { createLogger } from '../logger.ts';
@@ -116,4 +116,14 @@ export async function startTestServer(
       await database.close();
     },
   };
+}
+
+/**
+ * Another server instance on `first`'s PostgreSQL database, as a second node of a deployment would be. Close it
+ * before `first`: its close ends only its own pool, and `first` drops the database.
+ */
+export function startSecondInstance(first: TestServer): Promise<TestServer> {
+  return startTestServer({
+    database: Object.assign(openPostgres(first.databaseUrl, 3), { url: first.databaseUrl }),
+  });
 }
