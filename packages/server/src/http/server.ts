@@ -4,7 +4,6 @@ import { openApiDocument, type OpenApiDocument } from '@portico/core';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import cors from 'cors';
 import sirv from 'sirv';
-import { PrincipalCache } from '../auth/principal-cache.ts';
 import { createTokenVerifier } from '../auth/tokens.ts';
 import type { Clock } from '../services/clock.ts';
 import type { ServerConfig } from '../config.ts';
@@ -55,12 +54,6 @@ export async function startPorticoServer(options: {
     audience: config.audience,
     clock,
   });
-  const principals = new PrincipalCache(clock);
-  // A membership change anywhere drops that organization's cached callers on every instance.
-  bus.onEvent((organizationId, event) => {
-    if (organizationId === null) principals.clear();
-    else if (event.topic === 'membership.changed') principals.dropOrganization(organizationId);
-  });
   const services: Services = {
     db: database.db,
     clock,
@@ -69,7 +62,6 @@ export async function startPorticoServer(options: {
     logger,
     sealer: createSealer(config.encryptionKeys),
     gateway,
-    principals,
   };
 
   const trpcHandler = createHTTPHandler({

@@ -32,7 +32,6 @@ export async function publishEvent(
 export class EventBus {
   private readonly emitter = new EventEmitter();
   private listener: Listener | null = null;
-  private readonly hooks: ((organizationId: string | null, event: PorticoEvent) => void)[] = [];
 
   private constructor(
     private readonly logger: Logger,
@@ -52,14 +51,6 @@ export class EventBus {
     return bus;
   }
 
-  /**
-   * Calls `hook` for every event any instance announces, before the streams get it; and with `stream.missed` for
-   * every organization (`organizationId` null) when events may have been missed.
-   */
-  onEvent(hook: (organizationId: string | null, event: PorticoEvent) => void): void {
-    this.hooks.push(hook);
-  }
-
   /** Whether this instance hears the database's notifications now (`/readyz`). */
   listenerState(): ListenerState {
     return this.listener?.state() ?? 'reconnecting';
@@ -69,7 +60,6 @@ export class EventBus {
   private missed(): void {
     this.logger.warn({ channel: EVENTS_CHANNEL }, 'listening again after losing the connection');
     const event = streamEvent('stream.missed', this.clock.now());
-    for (const hook of this.hooks) hook(null, event);
     // Only organizations' names: `events.on` also listens for `error`, which must never be emitted here.
     for (const name of this.emitter.eventNames())
       if (typeof name === 'string' && name !== 'error') this.emitter.emit(name, event);
@@ -87,9 +77,7 @@ export class EventBus {
       this.logger.warn({ channel: EVENTS_CHANNEL }, 'ignored a malformed event notification');
       return;
     }
-    const { organizationId, event } = notification.data;
-    for (const hook of this.hooks) hook(organizationId, event);
-    this.emitter.emit(organizationId, event);
+    this.emitter.emit(notification.data.organizationId, notification.data.event);
   }
 
   /** The events of one organization, until the signal aborts. */

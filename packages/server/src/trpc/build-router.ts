@@ -35,20 +35,15 @@ async function runProcedure(
 ): Promise<unknown> {
   const { services, claims } = ctx;
   const compensations: (() => Promise<void>)[] = [];
-  // Organizations whose memberships this request changed: their cached callers go once it commits (other
-  // instances drop theirs when the NOTIFY reaches them).
-  const membershipsChanged = new Set<string>();
   try {
-    const result = await services.db.transaction().execute(async (trx) => {
+    return await services.db.transaction().execute(async (trx) => {
       const { principal, scope, audit } = await admit(trx, services, claims, ctx.requestId, {
         name: path,
         permission: procedure.permission,
       });
       const auditedBefore = audit.count;
-      const publishIn = (target: OrgScope) => (event: Omit<PorticoEvent, 'at'>) => {
-        if (event.topic === 'membership.changed') membershipsChanged.add(target.organizationId);
-        return publishEvent(target, { ...event, at: services.clock.now().toISOString() });
-      };
+      const publishIn = (target: OrgScope) => (event: Omit<PorticoEvent, 'at'>) =>
+        publishEvent(target, { ...event, at: services.clock.now().toISOString() });
       const result = await handler(input, {
         requestId: ctx.requestId,
         principal,
@@ -82,8 +77,6 @@ async function runProcedure(
         throw new Error(`${path} returned output outside its contract: ${output.error.message}`);
       return output.data;
     });
-    for (const organizationId of membershipsChanged) services.principals.dropOrganization(organizationId);
-    return result;
   } catch (error) {
     // Newest first, each on its own: one failing undo does not keep the others from running.
     for (const undo of compensations.reverse()) {

@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely';
-import type { PrincipalCache } from '../auth/principal-cache.ts';
 import type { TokenClaims, TokenVerifier } from '../auth/tokens.ts';
 import type { Clock } from '../services/clock.ts';
 import type { Database } from '../db/database.ts';
@@ -17,8 +16,6 @@ export interface Services {
   logger: Logger;
   sealer: Sealer;
   gateway: PaymentGateway;
-  /** Callers resolved recently on this instance (dropped on membership changes, through LISTEN/NOTIFY). */
-  principals: PrincipalCache;
 }
 
 /** The tRPC context of one HTTP request: its id, its bearer token (unverified yet), and the services. */

@@ -34,11 +34,7 @@ export async function admit(
   requestId: string,
   admission: Admission,
 ): Promise<Admitted> {
-  const cached = services.principals.get(claims);
-  const { principal, provisioned } = cached
-    ? { principal: cached, provisioned: false }
-    : await resolvePrincipal(trx, claims, services.clock);
-  if (!cached && !provisioned) services.principals.set(claims, principal);
+  const { principal, provisioned } = await resolvePrincipal(trx, claims, services.clock);
   const scope = OrgScope.ofPrincipal(trx, principal);
   const audit = new AuditTrail(scope, principal.userId, requestId, services.clock);
   if (!satisfies(principal.permissions, admission.permission)) {
