@@ -55,18 +55,26 @@ export interface PorticoClientOptions {
 /** Calls per batched request unless `maxBatch` says otherwise: under the server's default limit of 16. */
 const DEFAULT_MAX_BATCH = 10;
 
+/** The longest address a batch of queries may have: well under the 16 KiB servers read in a header. */
+const MAX_URL_LENGTH = 8000;
+
+/** What an error envelope's `data` carries under `portico` (tRPC's envelope, and a refusal before any route). */
+function porticoIn(data: unknown): unknown {
+  return typeof data === 'object' && data !== null && 'portico' in data ? data.portico : undefined;
+}
+
 /** Turns anything a call can throw into a PorticoError with the server's code, field path and message. */
 export function toPorticoError(error: unknown): PorticoError {
   if (error instanceof PorticoError) return error;
   if (isTRPCClientError(error)) {
     const data: unknown = error.data;
-    const shape = typeof data === 'object' && data !== null && 'portico' in data ? data.portico : undefined;
+    const shape = porticoIn(data);
     if (isPorticoErrorShape(shape)) return PorticoError.fromShape(shape);
     // httpBatchLink's own refusal to send one query whose input makes its address longer than `maxURLLength`.
     if ((data === undefined || data === null) && /too big for a single dispatch/.test(error.message)) {
       return new PorticoError(
         'PAYLOAD_TOO_LARGE',
-        'This input is too large to send as a query (over 8,000 characters in its address).',
+        `This input is too large to send as a query (over ${MAX_URL_LENGTH} characters in its address).`,
         { cause: error },
       );
     }
@@ -236,16 +244,10 @@ async function callFileRoute(
   const body: unknown = await response.json().catch(() => null);
   const error: unknown = typeof body === 'object' && body !== null && 'error' in body ? body.error : null;
   // A file route answers `{ error: shape }`; a refusal before any route (an address too long) the tRPC envelope.
-  const enveloped =
-    typeof error === 'object' &&
-    error !== null &&
-    'data' in error &&
-    typeof error.data === 'object' &&
-    error.data !== null &&
-    'portico' in error.data
-      ? error.data.portico
-      : null;
-  const shape = isPorticoErrorShape(error) ? error : enveloped;
+  const shape =
+    isPorticoErrorShape(error) || typeof error !== 'object' || error === null
+      ? error
+      : porticoIn('data' in error ? error.data : undefined);
   if (isPorticoErrorShape(shape)) throw PorticoError.fromShape(shape);
   throw new PorticoError('INTERNAL', `The server answered ${response.status} to ${new URL(url).pathname}.`);
 }
@@ -320,7 +322,7 @@ export function createPorticoClient(options: PorticoClientOptions): PorticoClien
           // Calls made together travel in one request, up to what a server accepts (PORTICO_MAX_BATCH, 16 by
           // default), and a batch of queries is split before its URL grows past what servers read in a header.
           maxItems: options.maxBatch ?? DEFAULT_MAX_BATCH,
-          maxURLLength: 8000,
+          maxURLLength: MAX_URL_LENGTH,
           ...(options.fetch ? { fetch: options.fetch } : {}),
           headers: async () => {
             const token = await currentToken();

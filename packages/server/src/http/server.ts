@@ -68,7 +68,6 @@ export async function startPorticoServer(options: {
     router: appRouter,
     basePath: '/trpc/',
     maxBodySize: config.maxBodyBytes,
-    maxBatchSize: config.maxBatch,
     createContext: ({ req, info }) => ({
       requestId: requestIdOf(req),
       // A token travels in the Authorization header. Only a subscription (an EventSource, which cannot send

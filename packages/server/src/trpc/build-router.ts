@@ -51,7 +51,7 @@ async function runProcedure(
         audit,
         clock: services.clock,
         sealer: services.sealer,
-        // Worked out when a handler asks: most never do.
+        // Worked out when a handler reads it (the organizations, access hub and events handlers never do).
         get today() {
           return plainDateInZone(services.clock.now(), principal.organization.timeZone);
         },

@@ -21,8 +21,8 @@ import { startTestServer, type TestServer } from '../testing/test-server.ts';
 /**
  * The contract fuzzer (issue 23): every query, mutation and file route of the contract, called through the real
  * HTTP server and SDK client as a caller who holds its permission, with hostile inputs made from its own input
- * schema. No answer may be INTERNAL (a raw 500), every error is a PorticoError with a code of the closed set, a
- * validation error names its fields, and a refused mutation changes no row. Seeded and bounded:
+ * schema. No answer may be INTERNAL (a raw 500), every error is a PorticoError with a code of the closed set and a
+ * message without a stack, every field issue has a path and words, and a refused mutation changes no row. Seeded and bounded:
  * PORTICO_FUZZ_SEED replays a run, PORTICO_FUZZ_RUNS sets the inputs per procedure.
  */
 const SEED = Number(process.env['PORTICO_FUZZ_SEED'] ?? 20_261_202);

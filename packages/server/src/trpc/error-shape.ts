@@ -76,24 +76,15 @@ export function porticoErrorOf(
       'BAD_REQUEST',
       'The request is not valid JSON (the body, or the input parameter).',
     );
-  else if (error.code === 'UNSUPPORTED_MEDIA_TYPE')
-    result = new PorticoError(
-      'BAD_REQUEST',
-      'Send the request body as JSON, with the header content-type: application/json.',
-    );
   else if (error.code === 'PAYLOAD_TOO_LARGE')
     result = new PorticoError('PAYLOAD_TOO_LARGE', 'The request is larger than this server accepts.');
   else if (error.code === 'NOT_FOUND')
     result = new PorticoError('NOT_FOUND', `There is no procedure named ${path ?? 'like that'}.`);
   else if (error.code === 'METHOD_NOT_SUPPORTED')
     result = new PorticoError('BAD_REQUEST', 'Queries are sent with GET and mutations with POST.');
-  else if (error.code === 'BAD_REQUEST' && error.message === 'Batch call exceeds maximum size')
-    result = new PorticoError(
-      'BAD_REQUEST',
-      'This batch holds more calls than the server accepts in one request (PORTICO_MAX_BATCH); send fewer.',
-    );
-  else if (error.code === 'BAD_REQUEST' && !(cause instanceof Error && cause !== error))
+  else if (error.code === 'BAD_REQUEST' && cause === undefined)
     // tRPC's own refusals of a request's shape (a batch input that is not an object, a batched subscription).
+    // A body that is not JSON and a batch over PORTICO_MAX_BATCH are refused before tRPC (`http/refusal.ts`).
     result = new PorticoError('BAD_REQUEST', `The request is not well formed: ${error.message}`);
   else
     result = new PorticoError(
