@@ -10,6 +10,8 @@ const ENTRIES = {
   'root + billing': ['root', 'billing'],
   'root + provider-manager': ['root', 'provider-manager'],
   'root + access-hub': ['root', 'access-hub'],
+  'root + users': ['root', 'users'],
+  'root + audit-log': ['root', 'audit-log'],
   'every widget (@portico/elements)': [],
 } as const;
 

@@ -67,6 +67,8 @@ describe('custom-elements.json', () => {
       'portico-billing',
       'portico-provider-manager',
       'portico-access-hub',
+      'portico-user-admin',
+      'portico-audit-log',
     ]) {
       const element = declared.find((d) => d.tagName === tag);
       assert.ok(element, tag);

@@ -28,8 +28,16 @@ if (root) {
   root.url = window.location.origin;
   picker?.addEventListener('change', () => {
     current = null;
+    // A new function is a new sign-in for the root, also after an automatic sign-out.
+    root.getToken = () => demoToken();
     // Re-mount the widgets so they reload as the newly chosen user.
-    for (const tag of ['portico-storefront', 'portico-provider-manager', 'portico-access-hub'] as const) {
+    for (const tag of [
+      'portico-storefront',
+      'portico-provider-manager',
+      'portico-access-hub',
+      'portico-user-admin',
+      'portico-audit-log',
+    ] as const) {
       root.querySelector(tag)?.replaceWith(document.createElement(tag));
     }
   });
@@ -42,6 +50,14 @@ if (root) {
   root.addEventListener('portico-providers-changed', heard('provider'));
   root.addEventListener('portico-subscription-changed', heard('subscription'));
   root.addEventListener('portico-payment-method-changed', heard('payment method'));
+  root.addEventListener('portico-user-changed', heard('user'));
+  // HIPAA automatic log-off: Portico signed out after the idle time, so the portal ends its own session too.
+  root.addEventListener('portico-signed-out', () => {
+    current = null;
+    const status = document.querySelector('#host-status');
+    if (status)
+      status.textContent = 'Host portal heard: signed out after inactivity. Pick a user to sign in again.';
+  });
   // A claims task is worked in the host portal's enrollment worklist: the hub says which tasks to show.
   root.addEventListener('portico-open-worklist', (event) => {
     const status = document.querySelector('#host-status');

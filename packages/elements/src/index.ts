@@ -2,7 +2,7 @@
  * @portico/elements: Portico's web components. Importing this module registers every element.
  */
 export { porticoClientContext } from './root/client-context.ts';
-export { PorticoRoot } from './root/portico-root.ts';
+export { PorticoRoot, type SignedOutDetail } from './root/portico-root.ts';
 export { PorticoStorefront, type SubscriptionChangedDetail } from './storefront/portico-storefront.ts';
 export { PorticoBilling, type PaymentMethodChangedDetail } from './billing/portico-billing.ts';
 export {
@@ -15,3 +15,5 @@ export {
   type AccessResponseSubmittedDetail,
   type OpenWorklistDetail,
 } from './access-hub/portico-access-hub.ts';
+export { PorticoUserAdmin, type UserChangedDetail } from './users/portico-user-admin.ts';
+export { PorticoAuditLog } from './audit-log/portico-audit-log.ts';

@@ -6,7 +6,9 @@ import type {
   OpenWorklistDetail,
   PaymentMethodChangedDetail,
   ProvidersChangedDetail,
+  SignedOutDetail,
   SubscriptionChangedDetail,
+  UserChangedDetail,
 } from '../dist/index.js';
 
 /** The properties each tag takes, beyond any HTML element's. */
@@ -15,16 +17,19 @@ export interface PorticoTagProperties {
     url?: string;
     token?: string;
     getToken?: () => string | null | undefined | Promise<string | null | undefined>;
+    idleMinutes?: number;
   };
   'portico-storefront': Record<never, never>;
   'portico-billing': Record<never, never>;
   'portico-provider-manager': Record<never, never>;
   'portico-access-hub': { tab?: AccessHubTab };
+  'portico-user-admin': Record<never, never>;
+  'portico-audit-log': Record<never, never>;
 }
 
 /** The events each tag fires, by name, with their details. */
 export interface PorticoTagEvents {
-  'portico-root': Record<never, never>;
+  'portico-root': { 'portico-signed-out': SignedOutDetail };
   'portico-storefront': {
     'portico-subscription-changed': SubscriptionChangedDetail;
     'portico-payment-method-changed': PaymentMethodChangedDetail;
@@ -35,6 +40,8 @@ export interface PorticoTagEvents {
     'portico-open-worklist': OpenWorklistDetail;
     'portico-access-response-submitted': AccessResponseSubmittedDetail;
   };
+  'portico-user-admin': { 'portico-user-changed': UserChangedDetail };
+  'portico-audit-log': Record<never, never>;
 }
 
 export type PorticoTag = keyof PorticoTagProperties;

@@ -15,6 +15,8 @@ declare module 'vue' {
     'portico-storefront': DefineComponent<EventProps<'portico-storefront'>>;
     'portico-billing': DefineComponent<EventProps<'portico-billing'>>;
     'portico-provider-manager': DefineComponent<EventProps<'portico-provider-manager'>>;
+    'portico-user-admin': DefineComponent<EventProps<'portico-user-admin'>>;
+    'portico-audit-log': DefineComponent<EventProps<'portico-audit-log'>>;
     'portico-access-hub': DefineComponent<
       PorticoTagProperties['portico-access-hub'] & EventProps<'portico-access-hub'>
     >;

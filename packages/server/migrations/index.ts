@@ -8,6 +8,8 @@ import * as billing from './0006_billing.ts';
 import * as accessHub from './0007_access_hub.ts';
 import * as ppefKeyCollation from './0008_ppef_key_collation.ts';
 import * as ppefProviderTypes from './0009_ppef_provider_types.ts';
+import * as users from './0010_users.ts';
+import * as auditLogActor from './0011_audit_log_actor.ts';
 
 /** Every migration, in order. A new one is a new numbered file added here. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +22,6 @@ export const migrations: Record<string, Migration> = {
   '0007_access_hub': accessHub,
   '0008_ppef_key_collation': ppefKeyCollation,
   '0009_ppef_provider_types': ppefProviderTypes,
+  '0010_users': users,
+  '0011_audit_log_actor': auditLogActor,
 };

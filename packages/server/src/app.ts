@@ -11,6 +11,10 @@ import { seedDemo } from './demo/demo-office.ts';
 import type { PaymentGateway } from './services/payment-gateway.ts';
 import { SandboxGateway } from './billing/sandbox-gateway.ts';
 import { startBillingJobs } from './billing/jobs.ts';
+import { deliverDueEmail } from './email/delivery.ts';
+import { smtpMailer } from './email/mailer.ts';
+import { startIntervalJob } from './services/interval-job.ts';
+import { runAccessLifecycle } from './users/jobs.ts';
 
 /** Where `npm run build:example` writes the example host portal. */
 export const EXAMPLE_PORTAL_DIR = fileURLToPath(
@@ -28,7 +32,7 @@ export interface PorticoApp {
 
 /**
  * Opens the database, migrates it, seeds the demo in demo mode, starts the server and, unless switched off, the
- * billing jobs. `gateway` plugs in a production payment gateway; the embedded sandbox gateway is the default.
+ * billing jobs, the access lifecycle job and (with an SMTP server configured) email delivery. `gateway` plugs in a production payment gateway; the embedded sandbox gateway is the default.
  */
 export async function startApp(
   config: ServerConfig,
@@ -66,6 +70,33 @@ export async function startApp(
           intervalSeconds: config.billingIntervalSeconds,
         })
       : async () => undefined;
+    const stopLifecycle = config.lifecycleJobs
+      ? startIntervalJob({
+          name: 'access lifecycle',
+          intervalSeconds: config.lifecycleIntervalSeconds,
+          logger,
+          async work() {
+            const report = await runAccessLifecycle(database.db, { clock: appClock });
+            return report.reminded + report.suspended + report.terminated > 0 ? report : null;
+          },
+        })
+      : async () => undefined;
+    const mailer = config.smtpUrl === null ? null : smtpMailer(config.smtpUrl);
+    if (!mailer) logger.info('PORTICO_SMTP_URL is unset: mail stays queued in the outbox, undelivered');
+    const stopMail = mailer
+      ? startIntervalJob({
+          name: 'email delivery',
+          intervalSeconds: config.emailIntervalSeconds,
+          logger,
+          async work() {
+            const report = await deliverDueEmail(database.db, mailer, {
+              clock: appClock,
+              from: config.mailFrom,
+            });
+            return report.sent + report.failed > 0 ? report : null;
+          },
+        })
+      : async () => undefined;
     const openGateway = gateway;
     return {
       server,
@@ -73,7 +104,8 @@ export async function startApp(
       clock: appClock,
       gateway: openGateway,
       async close() {
-        await stopBilling();
+        await Promise.all([stopBilling(), stopLifecycle(), stopMail()]);
+        mailer?.close();
         await server.close();
         if (!options.gateway) await openGateway.close();
         await database.close();

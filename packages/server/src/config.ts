@@ -34,6 +34,15 @@ const environmentSchema = z.object({
   PORTICO_BILLING_JOBS: booleanFlag.optional(),
   PORTICO_BILLING_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(300),
   PORTICO_SANDBOX_GATEWAY_DIR: z.string().optional(),
+  PORTICO_SELF_ATTESTATION: booleanFlag.optional(),
+  PORTICO_LIFECYCLE_JOBS: booleanFlag.optional(),
+  PORTICO_LIFECYCLE_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(3600),
+  PORTICO_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'an smtp:// or smtps:// URL')
+    .optional(),
+  PORTICO_MAIL_FROM: z.string().min(3).max(320).default('Portico <no-reply@portico.invalid>'),
+  PORTICO_EMAIL_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -68,6 +77,15 @@ export interface ServerConfig {
   billingIntervalSeconds: number;
   /** Where the embedded sandbox gateway keeps its PGlite data (without DATABASE_URL). */
   sandboxGatewayDir: string;
+  /** Users may renew their own access by attesting they still need it. */
+  selfAttestation: boolean;
+  /** Runs the access lifecycle job (renewal reminders, suspension, inactivity termination) on this instance. */
+  lifecycleJobs: boolean;
+  lifecycleIntervalSeconds: number;
+  /** Where mail leaves; null keeps it queued in the outbox, undelivered. */
+  smtpUrl: string | null;
+  mailFrom: string;
+  emailIntervalSeconds: number;
   logLevel: string;
 }
 
@@ -158,6 +176,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
         : dataDir.startsWith('memory://')
           ? 'memory://'
           : join(dataDir, '..', 'sandbox-gateway'),
+    selfAttestation: e.PORTICO_SELF_ATTESTATION ?? false,
+    lifecycleJobs: e.PORTICO_LIFECYCLE_JOBS ?? true,
+    lifecycleIntervalSeconds: e.PORTICO_LIFECYCLE_INTERVAL_SECONDS,
+    smtpUrl: e.PORTICO_SMTP_URL ?? null,
+    mailFrom: e.PORTICO_MAIL_FROM,
+    emailIntervalSeconds: e.PORTICO_EMAIL_INTERVAL_SECONDS,
     logLevel: e.LOG_LEVEL,
   };
 }

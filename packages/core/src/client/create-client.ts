@@ -13,6 +13,7 @@ import type { PorticoContract } from '../contract/portico-contract.ts';
 import { isPorticoErrorShape, PorticoError } from '../errors/portico-error.ts';
 import type { PpefImportReport } from '../ppef/schemas.ts';
 import type { TaskQuery } from '../access-hub/schemas.ts';
+import type { AuditFilters } from '../audit-log/schemas.ts';
 import type { CallOptions, ContractClient, ProcedurePath, SubscriptionHandlers } from './client-types.ts';
 
 /** Streamed files: what does not fit a JSON procedure (see `fileRoutes`). */
@@ -21,6 +22,8 @@ export interface PorticoFiles {
   providerRoster(options?: CallOptions): Promise<Response>;
   /** The practice's open access-hub tasks as CSV, with the Tasks tab's filters and order: a streamed `Response`. */
   accessTasks(query?: Partial<TaskQuery>, options?: CallOptions): Promise<Response>;
+  /** The office's audit trail as CSV, newest first, with the audit viewer's filters: a streamed `Response`. */
+  auditTrail(filters?: AuditFilters, options?: CallOptions): Promise<Response>;
   /** Staff: sends a PPEF file (a Blob; in Node `fs.openAsBlob(path)`) and returns the import's report. */
   importPpef(file: Blob, options?: CallOptions & { fileName?: string }): Promise<PpefImportReport>;
 }
@@ -252,6 +255,13 @@ async function callFileRoute(
   throw new PorticoError('INTERNAL', `The server answered ${response.status} to ${new URL(url).pathname}.`);
 }
 
+/** A file route's query string from flat filters, leaving out what is unset. */
+function searchOf(query: object): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== undefined) params.set(key, String(value));
+  return params.size > 0 ? `?${params.toString()}` : '';
+}
+
 function filesClient(
   baseUrl: string,
   currentToken: () => Promise<string | null>,
@@ -270,11 +280,11 @@ function filesClient(
       );
     },
     async accessTasks(query = {}, options = {}) {
-      const params = new URLSearchParams();
-      for (const [key, value] of Object.entries(query))
-        if (value !== undefined) params.set(key, String(value));
-      const search = params.size > 0 ? `?${params.toString()}` : '';
-      const url = `${base}${FILE_PATHS.accessTasks}${search}`;
+      const url = `${base}${FILE_PATHS.accessTasks}${searchOf(query)}`;
+      return callFileRoute('GET', url, await currentToken(), options, doFetch);
+    },
+    async auditTrail(filters = {}, options = {}) {
+      const url = `${base}${FILE_PATHS.auditTrail}${searchOf(filters)}`;
       return callFileRoute('GET', url, await currentToken(), options, doFetch);
     },
     async importPpef(file, options = {}) {

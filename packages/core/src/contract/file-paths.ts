@@ -7,4 +7,5 @@ export const FILE_PATHS = {
   providerRoster: '/files/providers/roster.csv',
   accessTasks: '/files/access-hub/tasks.csv',
   importPpef: '/files/ppef',
+  auditTrail: '/files/audit/trail.csv',
 } as const;

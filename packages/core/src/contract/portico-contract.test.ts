@@ -27,11 +27,12 @@ describe('the Portico contract', () => {
     }
   });
 
-  it('keeps the signed-in-only procedures to the caller’s own session and events', () => {
+  it('keeps the signed-in-only procedures to the caller’s own session, events and access renewal', () => {
     const open = procedures
       .filter((entry) => entry.procedure.permission === 'signed-in')
       .map((entry) => entry.path);
-    assert.deepEqual(open.sort(), ['events.stream', 'organizations.me']);
+    // users.attest renews only the caller's own access, and only where the payer's policy allows it.
+    assert.deepEqual(open.sort(), ['events.stream', 'organizations.me', 'users.attest']);
   });
 
   it('documents every procedure and file route with a sentence that does not just repeat its name', () => {

@@ -1,11 +1,13 @@
 import type { FileRoutes } from './define.ts';
 import { accessHubContract, accessHubFiles } from '../access-hub/contract.ts';
+import { auditLogContract, auditLogFiles } from '../audit-log/contract.ts';
 import { billingContract } from '../billing/contract.ts';
 import { eventsContract } from '../events/contract.ts';
 import { organizationsContract } from '../organizations/contract.ts';
 import { ppefFiles } from '../ppef/contract.ts';
 import { providersContract, providersFiles } from '../providers/contract.ts';
 import { storefrontContract } from '../storefront/contract.ts';
+import { usersContract } from '../users/contract.ts';
 
 /**
  * The whole Portico API, one entry per domain. The server implements exactly this tree and the SDK is typed
@@ -13,10 +15,12 @@ import { storefrontContract } from '../storefront/contract.ts';
  */
 export const porticoContract = {
   organizations: organizationsContract,
+  users: usersContract,
   providers: providersContract,
   storefront: storefrontContract,
   billing: billingContract,
   accessHub: accessHubContract,
+  auditLog: auditLogContract,
   events: eventsContract,
 };
 export type PorticoContract = typeof porticoContract;
@@ -29,5 +33,6 @@ export const fileRoutes = {
   ...providersFiles,
   ...accessHubFiles,
   ...ppefFiles,
+  ...auditLogFiles,
 } satisfies FileRoutes;
 export type PorticoFileRoutes = typeof fileRoutes;

@@ -16,6 +16,7 @@ export const permissionSchema = z.enum([
   'enrollment.manage',
   'enrollment.work',
   'messages.use',
+  'audit.view',
   'staff.organizations.view',
   'staff.subscriptions.cancel',
   'staff.access_issues.manage',
@@ -23,6 +24,7 @@ export const permissionSchema = z.enum([
   'staff.enrollment.decide',
   'staff.import',
   'staff.billing.configure',
+  'staff.audit.view',
 ]);
 export type Permission = z.infer<typeof permissionSchema>;
 
@@ -64,6 +66,7 @@ const permissionsOfRole: Record<Role, readonly Permission[]> = {
     'access_requests.approve',
     'providers.view',
     'member_data.view',
+    'audit.view',
   ],
   USER_ADMINISTRATOR: ['users.view', 'users.manage', 'access_requests.approve', 'providers.view'],
   BILLING_MANAGER: [
@@ -76,7 +79,7 @@ const permissionsOfRole: Record<Role, readonly Permission[]> = {
   PROVIDER_ADMIN: ['enrollment.manage', 'enrollment.work', 'messages.use', 'providers.view'],
   PROVIDER_USER: ['enrollment.work', 'messages.use'],
   SALES: ['staff.organizations.view', 'staff.subscriptions.cancel', 'staff.billing.configure'],
-  SUPPORT: ['staff.organizations.view', 'staff.access_issues.manage'],
+  SUPPORT: ['staff.organizations.view', 'staff.access_issues.manage', 'staff.audit.view'],
   ENROLLMENT_SPECIALIST: ['staff.enrollment.review', 'messages.use'],
   ENROLLMENT_SUPERVISOR: ['staff.enrollment.review', 'staff.enrollment.decide', 'messages.use'],
   SYSTEM: ['staff.organizations.view', 'staff.import', 'staff.billing.configure'],

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { accessReasonSchema, accessStatusSchema } from '../users/schemas.ts';
 import { organizationKindSchema, permissionSchema, roleSchema } from './permissions.ts';
 
 /**
@@ -45,29 +46,16 @@ export const sessionSchema = z.object({
    */
   allowed: z.array(z.string()),
   sites: z.array(siteSchema),
+  /**
+   * Where the user's access stands. While it is `PENDING` (a first sign-in waiting for approval) or `SUSPENDED`
+   * (renewal overdue) the user may do nothing but read this; widgets show a waiting state in plain words.
+   */
+  access: z.object({
+    status: accessStatusSchema,
+    reason: accessReasonSchema,
+    renewalDueAt: z.iso.datetime({ offset: true }).nullable(),
+    /** True when the payer lets users renew their own access (`users.attest`). */
+    mayAttest: z.boolean(),
+  }),
 });
 export type Session = z.infer<typeof sessionSchema>;
-
-export const memberSchema = z.object({
-  userId: z.uuid(),
-  displayName: z.string(),
-  email: z.string().nullable(),
-  roles: z.array(roleSchema),
-  grantedPermissions: z.array(permissionSchema),
-  deniedPermissions: z.array(permissionSchema),
-  effectivePermissions: z.array(permissionSchema),
-  siteIds: z.array(z.uuid()),
-});
-export type Member = z.infer<typeof memberSchema>;
-
-export const setMemberPermissionsInputSchema = z
-  .object({
-    userId: z.uuid(),
-    grant: z.array(permissionSchema).max(50).default([]),
-    deny: z.array(permissionSchema).max(50).default([]),
-  })
-  .refine((input) => !input.grant.some((permission) => input.deny.includes(permission)), {
-    message: 'A permission cannot be both granted and denied',
-    path: ['deny'],
-  });
-export type SetMemberPermissionsInput = z.input<typeof setMemberPermissionsInputSchema>;

@@ -12,6 +12,7 @@ describe('<portico-access-hub>', () => {
     const { shadow } = await mountHub(server, server.tokens.hubViewer);
     await until(() => shadow().querySelector('[role="alert"]') !== null);
     expect(shadow().querySelector('[role="alert"]')?.textContent).to.contain('permission');
+    expect(shadow().querySelector('[role="alert"]')?.textContent).not.to.match(/practice_setup|accessHub\./);
     expect(shadow().querySelector('[part="retry"]')).to.not.equal(null);
   });
 

@@ -30,6 +30,18 @@ export interface PorticoFixture {
     hubBig: string;
     /** Payer support staff (access issues). */
     support: string;
+    /** Linden Family Health (North and South clinics): the security officer, on both. */
+    usersOfficer: string;
+    /** Linden's user administrator, on North only. */
+    usersAdmin: string;
+    /** Linden's billing manager, on both sites. */
+    usersBilling: string;
+    /** Linden's access request, waiting for approval. */
+    usersPending: string;
+    /** Juniper Health's security officer: 60 audited acts to read. */
+    auditOfficer: string;
+    /** Juniper's office user (no audit permission). */
+    auditViewer: string;
   };
 }
 

@@ -117,11 +117,27 @@ describe('host-portal token hand-off', () => {
     await assert.rejects(app.clientWithToken(token).organizations.me.query(), isUnauthorized(/organization/));
   });
 
-  it('creates a first-time office user as an ordinary office user, and audits it', async () => {
+  it('makes a first-time office user an access request that may do nothing until approved, and audits it', async () => {
     const token = await app.tokenFor('office-user', { subject: 'new-hire-42', name: 'Ada Newhire' });
-    const session = await app.clientWithToken(token).organizations.me.query();
+    const client = app.clientWithToken(token);
+    const session = await client.organizations.me.query();
     assert.equal(session.user.displayName, 'Ada Newhire');
     assert.deepEqual(session.roles, ['OFFICE_USER']);
+    assert.deepEqual(session.permissions, []);
+    assert.deepEqual([...session.allowed].sort(), ['events.stream', 'organizations.me', 'users.attest']);
+    assert.deepEqual(session.access, {
+      status: 'PENDING',
+      reason: 'REQUESTED',
+      renewalDueAt: null,
+      mayAttest: false,
+    });
+    await assert.rejects(
+      client.storefront.listPlans.query(),
+      (error: unknown) =>
+        error instanceof PorticoError &&
+        error.code === 'FORBIDDEN' &&
+        /waiting for a user administrator/.test(error.message),
+    );
     const audit = await app.database.db
       .selectFrom('audit_log')
       .select(['action', 'entity', 'entity_id', 'actor_user_id'])

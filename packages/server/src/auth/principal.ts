@@ -1,6 +1,8 @@
 import {
   effectivePermissions,
   PorticoError,
+  type AccessReason,
+  type AccessStatus,
   type Organization,
   type Permission,
   type Role,
@@ -20,6 +22,8 @@ export class Principal {
   readonly roles: readonly Role[];
   readonly permissions: readonly Permission[];
   readonly siteIds: readonly string[];
+  /** Where the caller's access stands; while it is not ACTIVE, `permissions` is empty. */
+  readonly access: { status: AccessStatus; reason: AccessReason; renewedAt: Date };
 
   /** Only `resolvePrincipal` can make one: the module-private key proves the token was verified. */
   constructor(key: typeof issuedByAuth, fields: Omit<Principal, 'can'>) {
@@ -30,6 +34,7 @@ export class Principal {
     this.roles = fields.roles;
     this.permissions = fields.permissions;
     this.siteIds = fields.siteIds;
+    this.access = fields.access;
   }
 
   /** True when the caller holds the permission. */
@@ -46,8 +51,16 @@ type OrganizationRow = Pick<Selectable<OrganizationsTable>, 'id' | 'name' | 'kin
 type UserRow = Pick<Selectable<UsersTable>, 'id' | 'display_name' | 'last_seen_at'>;
 type MembershipRow = Pick<
   Selectable<MembershipsTable>,
-  'roles' | 'granted_permissions' | 'denied_permissions'
+  'roles' | 'granted_permissions' | 'denied_permissions' | 'status' | 'status_reason' | 'access_renewed_at'
 >;
+const membershipColumns = [
+  'roles',
+  'granted_permissions',
+  'denied_permissions',
+  'status',
+  'status_reason',
+  'access_renewed_at',
+] as const;
 
 /**
  * The organization a token names, with the user and their membership there when both exist: one round trip, where
@@ -71,6 +84,9 @@ async function findCaller(trx: Db, claims: TokenClaims) {
       'm.roles',
       'm.granted_permissions',
       'm.denied_permissions',
+      'm.status',
+      'm.status_reason',
+      'm.access_renewed_at',
       sql<string[] | null>`(select array_agg(ms.site_id::text order by ms.site_id) from membership_sites ms
         where ms.organization_id = o.id and ms.user_id = u.id)`.as('site_ids'),
     ])
@@ -88,12 +104,20 @@ async function findCaller(trx: Db, claims: TokenClaims) {
       ? null
       : { id: row.user_id, display_name: row.display_name, last_seen_at: row.last_seen_at };
   const membership: MembershipRow | null =
-    row.roles === null || row.granted_permissions === null || row.denied_permissions === null
+    row.roles === null ||
+    row.granted_permissions === null ||
+    row.denied_permissions === null ||
+    row.status === null ||
+    row.status_reason === null ||
+    row.access_renewed_at === null
       ? null
       : {
           roles: row.roles,
           granted_permissions: row.granted_permissions,
           denied_permissions: row.denied_permissions,
+          status: row.status,
+          status_reason: row.status_reason,
+          access_renewed_at: row.access_renewed_at,
         };
   return { organization, user, membership, siteIds: row.site_ids ?? [] };
 }
@@ -134,14 +158,23 @@ async function firstSignIn(trx: Db, claims: TokenClaims, found: FoundCaller, now
   if (organization.kind !== 'office') return noMembership;
   const made = await trx
     .insertInto('memberships')
-    .values({ organization_id: organization.id, user_id: user.id, roles: ['OFFICE_USER'] })
+    // docs/domain.md "User administration": a user new to an office waits for a user administrator's approval.
+    .values({
+      organization_id: organization.id,
+      user_id: user.id,
+      roles: ['OFFICE_USER'],
+      status: 'PENDING',
+      status_reason: 'REQUESTED',
+      status_changed_at: now,
+      access_renewed_at: now,
+    })
     .onConflict((conflict) => conflict.columns(['organization_id', 'user_id']).doNothing())
-    .returning(['roles', 'granted_permissions', 'denied_permissions'])
+    .returning(membershipColumns)
     .executeTakeFirst();
   if (made) return { user, membership: made, siteIds: [], provisioned: true };
   const membership = await trx
     .selectFrom('memberships')
-    .select(['roles', 'granted_permissions', 'denied_permissions'])
+    .select(membershipColumns)
     .where('organization_id', '=', organization.id)
     .where('user_id', '=', user.id)
     .executeTakeFirst();
@@ -153,6 +186,15 @@ async function firstSignIn(trx: Db, claims: TokenClaims, found: FoundCaller, now
     .where('user_id', '=', user.id)
     .execute();
   return { user, membership, siteIds: sites.map((site) => site.site_id), provisioned: false };
+}
+
+/** Why a terminated user's token is refused, in words they can act on. */
+function endedAccess(reason: AccessReason): string {
+  if (reason === 'DENIED')
+    return "Your request for access to this office was declined. Ask the office's user administrator.";
+  if (reason === 'INACTIVE')
+    return "Your access to this office ended after 30 days without use. Ask the office's user administrator to restore it.";
+  return "Your access to this office has ended. Ask the office's user administrator if you need it again.";
 }
 
 /**
@@ -183,7 +225,10 @@ export async function resolvePrincipal(
     caller = await firstSignIn(trx, claims, found, now);
   }
   const { user, membership } = caller;
+  if (membership?.status === 'TERMINATED')
+    throw new PorticoError('UNAUTHORIZED', endedAccess(membership.status_reason));
   const roles = membership?.roles ?? [];
+  const active = membership?.status === 'ACTIVE';
   const principal = new Principal(issuedByAuth, {
     userId: user.id,
     displayName: user.display_name,
@@ -194,8 +239,18 @@ export async function resolvePrincipal(
       timeZone: organization.time_zone,
     },
     roles,
-    permissions: effectivePermissions(roles, membership?.granted_permissions, membership?.denied_permissions),
+    permissions: active
+      ? effectivePermissions(roles, membership.granted_permissions, membership.denied_permissions)
+      : [],
     siteIds: caller.siteIds,
+    access: membership
+      ? {
+          status: membership.status,
+          reason: membership.status_reason,
+          renewedAt: membership.access_renewed_at,
+        }
+      : // A payer-organization caller nobody provisioned: signed in, with nothing granted.
+        { status: 'PENDING', reason: 'REQUESTED', renewedAt: now },
   });
   return { principal, provisioned: caller.provisioned };
 }

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../services/clock.ts';
 import type { Database } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
+import { startIntervalJob } from '../services/interval-job.ts';
 import { collectAutopay, issueDueInvoices } from './invoice-run.ts';
 import type { PaymentGateway } from '../services/payment-gateway.ts';
 
@@ -17,30 +18,14 @@ export function startBillingJobs(options: {
   logger: Logger;
   intervalSeconds: number;
 }): () => Promise<void> {
-  let timer: NodeJS.Timeout | null = null;
-  let stopped = false;
-  let running: Promise<void> = Promise.resolve();
-  const runOnce = async () => {
-    try {
+  return startIntervalJob({
+    name: 'billing run',
+    intervalSeconds: options.intervalSeconds,
+    logger: options.logger,
+    async work() {
       const issued = await issueDueInvoices(options.db, { clock: options.clock });
       const autopay = await collectAutopay(options.db, options.gateway, { clock: options.clock });
-      if (issued.invoices > 0 || autopay.attempted > 0)
-        options.logger.info({ issued, autopay }, 'billing run');
-    } catch (error) {
-      options.logger.error({ err: error }, 'billing run failed; it runs again at the next interval');
-    }
-  };
-  const schedule = () => {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      running = runOnce().then(schedule);
-    }, options.intervalSeconds * 1000);
-    timer.unref();
-  };
-  running = runOnce().then(schedule);
-  return async () => {
-    stopped = true;
-    if (timer) clearTimeout(timer);
-    await running;
-  };
+      return issued.invoices > 0 || autopay.attempted > 0 ? { issued, autopay } : null;
+    },
+  });
 }

@@ -1,6 +1,8 @@
 import type { ColumnType, Generated, GeneratedAlways } from 'kysely';
 import type {
   AccessIssueStatus,
+  AccessReason,
+  AccessStatus,
   BlockedWork,
   CardBrand,
   OrganizationKind,
@@ -63,6 +65,27 @@ export interface MembershipsTable {
   denied_permissions: Generated<Permission[]>;
   created_at: DefaultedInstant;
   updated_at: DefaultedInstant;
+  status: ColumnType<AccessStatus, AccessStatus | undefined, AccessStatus>;
+  status_reason: ColumnType<AccessReason, AccessReason | undefined, AccessReason>;
+  status_changed_at: DefaultedInstant;
+  access_renewed_at: DefaultedInstant;
+  /** The renewal reminder already sent in this period (14, then 3 days before), or null. */
+  renewal_reminded_days: number | null;
+}
+
+/** Mail waiting to leave, written in the transaction of the change it announces (the transactional outbox). */
+export interface EmailOutboxTable {
+  organization_id: string;
+  id: Generated<string>;
+  dedupe_key: string;
+  to_address: string;
+  subject: string;
+  body: string;
+  created_at: Instant;
+  next_attempt_at: Instant;
+  attempts: Generated<number>;
+  sent_at: Instant | null;
+  last_error: string | null;
 }
 
 export interface MembershipSitesTable {
@@ -358,6 +381,7 @@ export interface Database {
   access_task_medical_groups: AccessTaskMedicalGroupsTable;
   access_notes: AccessNotesTable;
   affected_unpostables: AffectedUnpostablesTable;
+  email_outbox: EmailOutboxTable;
 }
 
 /** Tables whose rows belong to one organization: every query on them goes through an OrgScope. */

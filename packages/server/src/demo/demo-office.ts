@@ -41,6 +41,24 @@ export const demoUsers = {
     organization: DEMO_OFFICE,
     roles: ['OFFICE_USER'],
   },
+  'user-administrator': {
+    subject: 'demo-user-administrator',
+    name: 'Grace Kim',
+    email: 'grace.kim@maplestreet.example',
+    organization: DEMO_OFFICE,
+    roles: ['USER_ADMINISTRATOR'],
+    sites: ['Riverside clinic'],
+  },
+  'new-hire': {
+    subject: 'demo-new-hire',
+    name: 'Jordan Reyes',
+    email: 'jordan.reyes@maplestreet.example',
+    organization: DEMO_OFFICE,
+    roles: ['OFFICE_USER'],
+    sites: [],
+    // docs/domain.md: a user new to an office waits for a user administrator's approval.
+    pending: true,
+  },
   'other-office-admin': {
     subject: 'demo-harbor-admin',
     name: 'Sam Okafor',
@@ -64,7 +82,16 @@ export const demoUsers = {
   },
 } satisfies Record<
   string,
-  { subject: string; name: string; email: string; organization: string; roles: Role[] }
+  {
+    subject: string;
+    name: string;
+    email: string;
+    organization: string;
+    roles: Role[];
+    /** The sites they work for, by name; every site of the office when absent. */
+    sites?: string[];
+    pending?: boolean;
+  }
 >;
 export type DemoUserKey = keyof typeof demoUsers;
 
@@ -143,16 +170,27 @@ export async function seedDemo(db: Kysely<Database>, options: { issuer: string; 
         .where('issuer', '=', options.issuer)
         .where('subject', '=', user.subject)
         .executeTakeFirstOrThrow();
+      const pending = 'pending' in user && user.pending;
       await trx
         .insertInto('memberships')
-        .values({ organization_id: organizationId, user_id: userId, roles: user.roles })
+        .values({
+          organization_id: organizationId,
+          user_id: userId,
+          roles: user.roles,
+          ...(pending && { status: 'PENDING', status_reason: 'REQUESTED' }),
+          status_changed_at: options.now,
+          access_renewed_at: options.now,
+        })
         .onConflict((conflict) => conflict.columns(['organization_id', 'user_id']).doNothing())
         .execute();
-      const officeSites = await trx
-        .selectFrom('sites')
-        .select('id')
-        .where('organization_id', '=', organizationId)
-        .execute();
+      const siteNames = 'sites' in user ? user.sites : null;
+      const officeSites = (
+        await trx
+          .selectFrom('sites')
+          .select(['id', 'name'])
+          .where('organization_id', '=', organizationId)
+          .execute()
+      ).filter((site) => siteNames === null || siteNames.includes(site.name));
       if (officeSites.length > 0) {
         await trx
           .insertInto('membership_sites')

@@ -30,7 +30,7 @@ describe('the HTTP surface: errors are typed, never raw, never leak', () => {
     });
 
   it('answers malformed JSON with 400 BAD_REQUEST and no stack', async () => {
-    const response = await post('organizations.setMemberPermissions', '{"userId": ');
+    const response = await post('users.setPermissions', '{"userId": ');
     assert.equal(response.status, 400);
     const body: ErrorBody = await response.json();
     assert.equal(body.error?.data.portico.code, 'BAD_REQUEST');
@@ -47,17 +47,14 @@ describe('the HTTP surface: errors are typed, never raw, never leak', () => {
   });
 
   it('answers a body over the limit with 413 PAYLOAD_TOO_LARGE', async () => {
-    const response = await post(
-      'organizations.setMemberPermissions',
-      JSON.stringify({ userId: 'x'.repeat(10_000) }),
-    );
+    const response = await post('users.setPermissions', JSON.stringify({ userId: 'x'.repeat(10_000) }));
     assert.equal(response.status, 413);
     const body: ErrorBody = await response.json();
     assert.equal(body.error?.data.portico.code, 'PAYLOAD_TOO_LARGE');
   });
 
   it('refuses a mutation sent as GET', async () => {
-    const response = await fetch(`${app.url}/trpc/organizations.setMemberPermissions`, {
+    const response = await fetch(`${app.url}/trpc/users.setPermissions`, {
       headers: { authorization: `Bearer ${token}` },
     });
     assert.ok(response.status === 405 || response.status === 400, String(response.status));
@@ -115,7 +112,7 @@ describe('the HTTP surface: errors are typed, never raw, never leak', () => {
   });
 
   it('rolls the whole mutation back when its audit row cannot be written', async () => {
-    const members = await app.clientFor('security-officer').organizations.listMembers.query();
+    const members = await app.clientFor('security-officer').users.list.query();
     const priya = members.find((m) => m.displayName === 'Priya Nair');
     assert.ok(priya);
     await sql`alter table audit_log rename to audit_log_away`.execute(app.database.db);
@@ -123,13 +120,13 @@ describe('the HTTP surface: errors are typed, never raw, never leak', () => {
       await assert.rejects(
         app
           .clientFor('security-officer')
-          .organizations.setMemberPermissions.mutate({ userId: priya.userId, deny: ['storefront.manage'] }),
+          .users.setPermissions.mutate({ userId: priya.userId, deny: ['storefront.manage'] }),
         (error: unknown) => error instanceof PorticoError && error.code === 'INTERNAL',
       );
     } finally {
       await sql`alter table audit_log_away rename to audit_log`.execute(app.database.db);
     }
-    const after = await app.clientFor('security-officer').organizations.listMembers.query();
+    const after = await app.clientFor('security-officer').users.list.query();
     assert.deepEqual(after.find((m) => m.userId === priya.userId)?.deniedPermissions, []);
   });
 

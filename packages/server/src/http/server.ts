@@ -62,6 +62,7 @@ export async function startPorticoServer(options: {
     logger,
     sealer: createSealer(config.encryptionKeys),
     gateway,
+    policy: { selfAttestation: config.selfAttestation },
   };
 
   const trpcHandler = createHTTPHandler({

@@ -1,13 +1,12 @@
 import {
   allowedProcedures,
-  isOfficePermission,
   porticoContract,
-  PorticoError,
+  renewalDueAt,
   type organizationsContract,
   type Permission,
 } from '@portico/core';
 import type { Handlers } from '../trpc/handlers.ts';
-import { listMembers, setMemberPermissions, sitesByIds } from './store.ts';
+import { sitesByIds } from './store.ts';
 
 /** The procedures a set of permissions allows, worked out once per set (there are few): `me` is every page's first call. */
 const allowedOf = new Map<string, string[]>();
@@ -18,9 +17,11 @@ function allowedFor(permissions: readonly Permission[]): string[] {
   return allowed;
 }
 
-/** The organizations domain: the caller's session and the office's user permissions. */
+/** The organizations domain: the caller's session. */
 export const organizationsHandlers: Handlers<typeof organizationsContract> = {
-  async me(_input, { principal, scope }) {
+  async me(_input, { principal, scope, policy }) {
+    const { status, reason, renewedAt } = principal.access;
+    const renewable = status === 'ACTIVE' || status === 'SUSPENDED';
     return {
       user: { id: principal.userId, displayName: principal.displayName },
       organization: principal.organization,
@@ -28,44 +29,12 @@ export const organizationsHandlers: Handlers<typeof organizationsContract> = {
       permissions: [...principal.permissions],
       allowed: allowedFor(principal.permissions),
       sites: await sitesByIds(scope, principal.siteIds),
+      access: {
+        status,
+        reason,
+        renewalDueAt: renewable ? renewalDueAt(renewedAt).toISOString() : null,
+        mayAttest: renewable && policy.selfAttestation,
+      },
     };
-  },
-
-  async listMembers(_input, { scope }) {
-    return listMembers(scope);
-  },
-
-  async setMemberPermissions(input, { principal, scope, audit, clock, publish }) {
-    const staffGrant = [...input.grant, ...input.deny].find((permission) => !isOfficePermission(permission));
-    if (staffGrant !== undefined) {
-      throw new PorticoError(
-        'FORBIDDEN',
-        `${staffGrant} belongs to the payer's staff and cannot be given to an office user.`,
-        {
-          fieldPath: input.grant.includes(staffGrant) ? 'grant' : 'deny',
-        },
-      );
-    }
-    // Guard against an office locking itself out: nobody removes their own right to manage users.
-    if (input.userId === principal.userId && input.deny.includes('users.manage')) {
-      throw new PorticoError('CONFLICT', 'You cannot take away your own permission to manage users.', {
-        fieldPath: 'deny',
-      });
-    }
-    const updated = await setMemberPermissions(scope, input.userId, input.grant, input.deny, clock.now());
-    if (!updated) {
-      throw new PorticoError('NOT_FOUND', 'There is no such user in your organization.', {
-        fieldPath: 'userId',
-      });
-    }
-    await audit.record({
-      action: 'membership.permissions.update',
-      entity: 'membership',
-      entityId: input.userId,
-    });
-    await publish({ topic: 'membership.changed', entityId: input.userId });
-    const [member] = await listMembers(scope, input.userId);
-    if (!member) throw new Error('updated membership vanished inside its own transaction');
-    return member;
   },
 };

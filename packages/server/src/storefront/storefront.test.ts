@@ -58,10 +58,10 @@ describe('storefront through the HTTP server and the SDK', () => {
 
   it('refuses the storefront to a member whose storefront.view is denied', async () => {
     const admin = app.clientFor('security-officer');
-    const members = await admin.organizations.listMembers.query();
+    const members = await admin.users.list.query();
     const priya = members.find((member) => member.displayName === 'Priya Nair');
     assert.ok(priya);
-    await admin.organizations.setMemberPermissions.mutate({
+    await admin.users.setPermissions.mutate({
       userId: priya.userId,
       deny: ['storefront.view'],
     });
@@ -69,7 +69,7 @@ describe('storefront through the HTTP server and the SDK', () => {
       app.clientFor('office-user').storefront.listSubscriptions.query(),
       (error: unknown) => error instanceof PorticoError && error.code === 'FORBIDDEN',
     );
-    await admin.organizations.setMemberPermissions.mutate({ userId: priya.userId });
+    await admin.users.setPermissions.mutate({ userId: priya.userId });
     assert.equal((await app.clientFor('office-user').storefront.listSubscriptions.query()).length, 1);
   });
 });

@@ -221,11 +221,9 @@ describe('sign-up, upgrades and cancellation through the HTTP server and the SDK
 
   it('shows a view-only user the storefront and refuses their changes', async () => {
     const officer = app.clientFor('security-officer');
-    const priya = (await officer.organizations.listMembers.query()).find(
-      (m) => m.displayName === 'Priya Nair',
-    );
+    const priya = (await officer.users.list.query()).find((m) => m.displayName === 'Priya Nair');
     assert.ok(priya);
-    await officer.organizations.setMemberPermissions.mutate({
+    await officer.users.setPermissions.mutate({
       userId: priya.userId,
       deny: ['storefront.manage'],
     });
@@ -255,7 +253,7 @@ describe('sign-up, upgrades and cancellation through the HTTP server and the SDK
       );
       assert.equal((await app.clientFor('billing-manager').storefront.overview.query()).canManage, true);
     } finally {
-      await officer.organizations.setMemberPermissions.mutate({ userId: priya.userId });
+      await officer.users.setPermissions.mutate({ userId: priya.userId });
     }
   });
 

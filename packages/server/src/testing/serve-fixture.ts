@@ -13,18 +13,9 @@ import { providerRow } from './provider-rows.ts';
  */
 async function main(): Promise<void> {
   const app = await startTestServer();
-  await app.database.db
-    .insertInto('organizations')
-    .values({
-      external_id: 'markup-office',
-      name: '<img src=x onerror="window.__porticoPwned=1">Evil & Co',
-      kind: 'office',
-    })
-    .execute();
   /** A token for a member of one of the offices below, in the role of a demo user. */
   const memberToken = (role: DemoUserKey, organization: string, subject: string) =>
     app.tokenFor(role, { organization, subject });
-  const markupToken = await memberToken('office-user', 'markup-office', 'markup-user');
   // An office for the provider manager's tests: a billing manager and an active Medicare plan. The demo seed
   // enrolls NPIs 1234567893 and 1245319599 in Medicare.
   const { db } = app.database;
@@ -32,7 +23,15 @@ async function main(): Promise<void> {
   const addOffice = async (
     externalId: string,
     name: string,
-    members: { subject: string; name: string; roles: Role[]; viewOnly?: boolean }[],
+    members: {
+      subject: string;
+      name: string;
+      roles: Role[];
+      viewOnly?: boolean;
+      email?: string;
+      /** An access request not yet approved. */
+      pending?: boolean;
+    }[],
   ) => {
     const office = await db
       .insertInto('organizations')
@@ -42,7 +41,12 @@ async function main(): Promise<void> {
     for (const member of members) {
       const user = await db
         .insertInto('users')
-        .values({ issuer: TEST_ISSUER, subject: member.subject, display_name: member.name })
+        .values({
+          issuer: TEST_ISSUER,
+          subject: member.subject,
+          display_name: member.name,
+          email: member.email ?? null,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       await db
@@ -52,11 +56,64 @@ async function main(): Promise<void> {
           user_id: user.id,
           roles: member.roles,
           denied_permissions: member.viewOnly ? ['storefront.manage'] : [],
+          ...(member.pending && { status: 'PENDING', status_reason: 'REQUESTED' }),
         })
         .execute();
     }
     return office;
   };
+  await addOffice('markup-office', '<img src=x onerror="window.__porticoPwned=1">Evil & Co', [
+    { subject: 'markup-user', name: 'Mark Up', roles: ['OFFICE_USER'] },
+  ]);
+  const markupToken = await memberToken('office-user', 'markup-office', 'markup-user');
+  // Linden: the user administration widget's tests. Two sites; a security officer on both, a user administrator
+  // on North only, a billing manager on both, and an access request waiting.
+  const linden = await addOffice('users-office', 'Linden Family Health', [
+    {
+      subject: 'linden-officer',
+      name: 'Quinn Ash',
+      roles: ['SECURITY_OFFICER'],
+      email: 'quinn@linden.example',
+    },
+    {
+      subject: 'linden-admin',
+      name: 'Rae Brook',
+      roles: ['USER_ADMINISTRATOR'],
+      email: 'rae@linden.example',
+    },
+    { subject: 'linden-billing', name: 'Sol Cruz', roles: ['BILLING_MANAGER'], email: 'sol@linden.example' },
+    { subject: 'linden-new', name: 'Tay Dunn', roles: ['OFFICE_USER'], pending: true },
+  ]);
+  const lindenSites = await db
+    .insertInto('sites')
+    .values([
+      { organization_id: linden.id, name: 'North clinic' },
+      { organization_id: linden.id, name: 'South clinic' },
+    ])
+    .returning(['id', 'name'])
+    .execute();
+  const siteRows = (subject: string, names: string[]) =>
+    sql`insert into membership_sites (organization_id, user_id, site_id)
+      select ${linden.id}, u.id, s.id from users u, sites s
+      where u.subject = ${subject} and s.organization_id = ${linden.id} and s.name = any(${names})`.execute(
+      db,
+    );
+  const both = lindenSites.map((site) => site.name);
+  await siteRows('linden-officer', both);
+  await siteRows('linden-admin', ['North clinic']);
+  await siteRows('linden-billing', both);
+  // Juniper: the audit viewer's tests. 60 acts an hour apart, oldest first: 40 provider changes by Uma, then 10
+  // renewals and 10 provider views by Wren.
+  const juniper = await addOffice('audit-office', 'Juniper Health', [
+    { subject: 'juniper-officer', name: 'Uma Vale', roles: ['SECURITY_OFFICER'] },
+    { subject: 'juniper-user', name: 'Wren Ives', roles: ['OFFICE_USER'] },
+  ]);
+  await sql`insert into audit_log (organization_id, at, actor_user_id, action, entity, entity_id, request_id)
+    select ${juniper.id}::uuid, ${app.clock.now()}::timestamptz - (60 - n) * interval '1 hour', u.id,
+           case when n <= 40 then 'provider.update' when n <= 50 then 'access.renew' else 'provider.read' end,
+           case when n <= 40 then 'provider' else 'membership' end, 'e-' || n, 'r-' || n
+    from generate_series(1, 60) n
+    join users u on u.subject = case when n <= 40 then 'juniper-officer' else 'juniper-user' end`.execute(db);
   /** A subscription of an office at the plan's catalogue price; other columns as given. */
   const addSubscription = (
     organizationId: string,
@@ -91,6 +148,7 @@ async function main(): Promise<void> {
     });
   const office = await addOffice('provider-office', 'Cedar Grove Clinic', [
     { subject: 'cedar-manager', name: 'Robin Cho', roles: ['BILLING_MANAGER'] },
+    { subject: 'cedar-viewer', name: 'Ellis Vane', roles: ['OFFICE_USER'] },
   ]);
   await addRunningMedicare(office.id, '2026-10-01', '2026-10-05');
 
@@ -261,6 +319,12 @@ async function main(): Promise<void> {
       hubLive: await memberToken('billing-manager', 'hub-live-office', 'elm-live-manager'),
       hubBig: await memberToken('billing-manager', 'hub-big-office', 'pine-manager'),
       support: await app.tokenFor('support'),
+      usersOfficer: await memberToken('security-officer', 'users-office', 'linden-officer'),
+      usersAdmin: await memberToken('user-administrator', 'users-office', 'linden-admin'),
+      usersBilling: await memberToken('billing-manager', 'users-office', 'linden-billing'),
+      usersPending: await memberToken('office-user', 'users-office', 'linden-new'),
+      auditOfficer: await memberToken('security-officer', 'audit-office', 'juniper-officer'),
+      auditViewer: await memberToken('office-user', 'audit-office', 'juniper-user'),
     },
   };
   process.stdout.write(`${JSON.stringify(fixture)}\n`);

@@ -38,7 +38,6 @@ async function runProcedure(
   try {
     return await services.db.transaction().execute(async (trx) => {
       const { principal, scope, audit } = await admit(trx, services, claims, ctx.requestId, {
-        name: path,
         permission: procedure.permission,
       });
       const auditedBefore = audit.count;
@@ -56,6 +55,7 @@ async function runProcedure(
           return plainDateInZone(services.clock.now(), principal.organization.timeZone);
         },
         gateway: services.gateway,
+        policy: services.policy,
         publish: publishIn(scope),
         onRollback: (undo) => compensations.push(undo),
         async forOffice(officeId) {
@@ -64,6 +64,7 @@ async function runProcedure(
             scope: office.scope,
             audit: audit.within(office.scope),
             today: plainDateInZone(services.clock.now(), office.timeZone),
+            timeZone: office.timeZone,
             publish: publishIn(office.scope),
           };
         },
@@ -91,6 +92,15 @@ async function runProcedure(
   }
 }
 
+function isMembershipChangeOf(event: unknown, userId: string): boolean {
+  return (
+    typeof event === 'object' &&
+    event !== null &&
+    Reflect.get(event, 'topic') === 'membership.changed' &&
+    Reflect.get(event, 'entityId') === userId
+  );
+}
+
 /** Runs one subscription: verify and authorize once, then stream the handler's events, each checked. */
 async function* runSubscription(
   ctx: VerifiedContext,
@@ -105,7 +115,6 @@ async function* runSubscription(
   try {
     principal = await services.db.transaction().execute(async (trx) => {
       const admitted = await admit(trx, services, claims, ctx.requestId, {
-        name: path,
         permission: procedure.permission,
       });
       return admitted.principal;
@@ -127,6 +136,19 @@ async function* runSubscription(
     })) {
       const output = procedure.output.safeParse(event);
       if (!output.success) throw toTrpcError(new Error(`${path} yielded an event outside its contract`));
+      // A change to the caller's own membership (removed, terminated, a permission taken away) is checked again
+      // at once: a stream the caller may no longer hold ends with the refusal a new request would get.
+      if (isMembershipChangeOf(output.data, principal.userId)) {
+        try {
+          await services.db
+            .transaction()
+            .execute((trx) =>
+              admit(trx, services, claims, ctx.requestId, { permission: procedure.permission }),
+            );
+        } catch (error) {
+          throw toTrpcError(error);
+        }
+      }
       yield output.data;
     }
     if (expiry.signal.aborted && !signal.aborted) yield streamEvent('stream.expired', services.clock.now());

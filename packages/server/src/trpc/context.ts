@@ -16,6 +16,13 @@ export interface Services {
   logger: Logger;
   sealer: Sealer;
   gateway: PaymentGateway;
+  policy: AccessPolicy;
+}
+
+/** The payer's choices about access that procedures follow. */
+export interface AccessPolicy {
+  /** Users may renew their own access by attesting they still need it (`users.attest`). */
+  selfAttestation: boolean;
 }
 
 /** The tRPC context of one HTTP request: its id, its bearer token (unverified yet), and the services. */

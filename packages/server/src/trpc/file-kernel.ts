@@ -25,7 +25,6 @@ export async function openFileRoute(
   const prepared = served.prepare(request.query, request.requestId);
   const principal = await services.db.transaction().execute(async (trx) => {
     const admitted = await admit(trx, services, claims, request.requestId, {
-      name: route.path,
       permission: route.permission,
     });
     await admitted.audit.record({ ...route.audit, entityId: admitted.principal.organization.id });

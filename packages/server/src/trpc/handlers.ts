@@ -11,6 +11,7 @@ import type { AuditEntry, AuditTrail } from '../audit/audit-trail.ts';
 import type { DatabaseHandle } from '../db/connect.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Clock } from '../services/clock.ts';
+import type { AccessPolicy } from './context.ts';
 import type { EventBus } from '../services/event-bus.ts';
 import type { PaymentGateway } from '../services/payment-gateway.ts';
 import type { Sealer } from '../services/sealer.ts';
@@ -29,6 +30,8 @@ export interface ProcedureContext {
   today: string;
   /** The payment gateway (card tokens and charges). */
   gateway: PaymentGateway;
+  /** The payer's access policy (self-attestation). */
+  policy: AccessPolicy;
   /** Announces a change to open widgets once this request's transaction commits. */
   publish(event: Omit<PorticoEvent, 'at'>): Promise<void>;
   /**
@@ -49,6 +52,8 @@ export interface OfficeContext {
   scope: OrgScope;
   audit: AuditTrail;
   today: string;
+  /** The office's IANA time zone. */
+  timeZone: string;
   publish(event: Omit<PorticoEvent, 'at'>): Promise<void>;
 }
 

@@ -7,10 +7,8 @@ import type { Database } from '../db/database.ts';
 import { OrgScope } from '../tenancy/org-scope.ts';
 import type { Services } from './context.ts';
 
-/** What the kernel declares about a request before letting it in: the permission it needs, and its name. */
+/** What the kernel declares about a request before letting it in: the permission it needs. */
 export interface Admission {
-  /** The procedure path or file route path, for the refusal message. */
-  name: string;
   permission: Requirement;
 }
 
@@ -38,9 +36,20 @@ export async function admit(
   const scope = OrgScope.ofPrincipal(trx, principal);
   const audit = new AuditTrail(scope, principal.userId, requestId, services.clock);
   if (!satisfies(principal.permissions, admission.permission)) {
+    if (principal.access.status === 'PENDING' && principal.organization.kind === 'office')
+      throw new PorticoError(
+        'FORBIDDEN',
+        "Your access to this office is waiting for a user administrator's approval.",
+      );
+    if (principal.access.status === 'SUSPENDED')
+      throw new PorticoError(
+        'FORBIDDEN',
+        "Your access is suspended: it must be renewed every 180 days. Ask your office's user administrator to renew it.",
+      );
     throw new PorticoError(
       'FORBIDDEN',
-      `You do not have permission to do this (${admission.name} needs ${admission.permission}).`,
+      // Widgets show this sentence as it is: it names no procedure and no permission (the contract does).
+      'You do not have permission to do this. Ask your user administrator if you need it.',
     );
   }
   if (provisioned)

@@ -9,7 +9,7 @@ const hasCode = (code: PorticoErrorCode, fieldPath?: string) => (error: unknown)
   error.code === code &&
   (fieldPath === undefined || error.fieldPath === fieldPath);
 
-describe('organizations: members and permissions, scoped to the caller’s office', () => {
+describe('users: members and permissions, scoped to the caller’s office', () => {
   let app: TestServer;
   before(async () => {
     app = await startTestServer();
@@ -30,16 +30,22 @@ describe('organizations: members and permissions, scoped to the caller’s offic
     name: string,
     user: 'security-officer' | 'other-office-admin' = 'security-officer',
   ) {
-    const members = await app.clientFor(user).organizations.listMembers.query();
+    const members = await app.clientFor(user).users.list.query();
     const member = members.find((m) => m.displayName === name);
     assert.ok(member, name);
     return member.userId;
   }
 
   it("lists only the caller's office's members", async () => {
-    const maple = await app.clientFor('security-officer').organizations.listMembers.query();
-    assert.deepEqual(maple.map((m) => m.displayName).sort(), ['Dana Whitfield', 'Luis Ortega', 'Priya Nair']);
-    const harbor = await app.clientFor('other-office-admin').organizations.listMembers.query();
+    const maple = await app.clientFor('security-officer').users.list.query();
+    assert.deepEqual(maple.map((m) => m.displayName).sort(), [
+      'Dana Whitfield',
+      'Grace Kim',
+      'Jordan Reyes',
+      'Luis Ortega',
+      'Priya Nair',
+    ]);
+    const harbor = await app.clientFor('other-office-admin').users.list.query();
     assert.deepEqual(
       harbor.map((m) => m.displayName),
       ['Sam Okafor'],
@@ -47,16 +53,13 @@ describe('organizations: members and permissions, scoped to the caller’s offic
   });
 
   it('refuses the member list to a user without users.view', async () => {
-    await assert.rejects(
-      app.clientFor('office-user').organizations.listMembers.query(),
-      hasCode('FORBIDDEN'),
-    );
+    await assert.rejects(app.clientFor('office-user').users.list.query(), hasCode('FORBIDDEN'));
   });
 
   it('makes a user view-only for the storefront, writes one audit row, and the user sees the change', async () => {
     const priya = await memberId('Priya Nair');
     const before = await auditCount();
-    const member = await app.clientFor('security-officer').organizations.setMemberPermissions.mutate({
+    const member = await app.clientFor('security-officer').users.setPermissions.mutate({
       userId: priya,
       deny: ['storefront.manage'],
     });
@@ -81,7 +84,7 @@ describe('organizations: members and permissions, scoped to the caller’s offic
     assert.ok(!session.allowed.includes('storefront.subscribe'));
     assert.ok(!mayCall(session, 'storefront.stopCancellation'));
     const officer = await app.clientFor('security-officer').organizations.me.query();
-    assert.ok(mayCall(officer, 'organizations.setMemberPermissions'));
+    assert.ok(mayCall(officer, 'users.setPermissions'));
   });
 
   it("cannot touch another office's member: NOT_FOUND, nothing written", async () => {
@@ -90,17 +93,17 @@ describe('organizations: members and permissions, scoped to the caller’s offic
     await assert.rejects(
       app
         .clientFor('security-officer')
-        .organizations.setMemberPermissions.mutate({ userId: sam, deny: ['storefront.view'] }),
+        .users.setPermissions.mutate({ userId: sam, deny: ['storefront.view'] }),
       hasCode('NOT_FOUND', 'userId'),
     );
     assert.equal(await auditCount(), before);
-    const harbor = await app.clientFor('other-office-admin').organizations.listMembers.query();
+    const harbor = await app.clientFor('other-office-admin').users.list.query();
     assert.deepEqual(harbor[0]?.deniedPermissions, []);
   });
 
   it('reports an unknown user id as NOT_FOUND', async () => {
     await assert.rejects(
-      app.clientFor('security-officer').organizations.setMemberPermissions.mutate({ userId: randomUUID() }),
+      app.clientFor('security-officer').users.setPermissions.mutate({ userId: randomUUID() }),
       hasCode('NOT_FOUND', 'userId'),
     );
   });
@@ -110,7 +113,7 @@ describe('organizations: members and permissions, scoped to the caller’s offic
     await assert.rejects(
       app
         .clientFor('billing-manager')
-        .organizations.setMemberPermissions.mutate({ userId: priya, grant: ['users.manage'] }),
+        .users.setPermissions.mutate({ userId: priya, grant: ['users.manage'] }),
       hasCode('FORBIDDEN'),
     );
   });
@@ -120,7 +123,7 @@ describe('organizations: members and permissions, scoped to the caller’s offic
     await assert.rejects(
       app
         .clientFor('security-officer')
-        .organizations.setMemberPermissions.mutate({ userId: priya, grant: ['staff.subscriptions.cancel'] }),
+        .users.setPermissions.mutate({ userId: priya, grant: ['staff.subscriptions.cancel'] }),
       hasCode('FORBIDDEN', 'grant'),
     );
   });
@@ -128,9 +131,7 @@ describe('organizations: members and permissions, scoped to the caller’s offic
   it('refuses to let a security officer lock themself out', async () => {
     const dana = await memberId('Dana Whitfield');
     await assert.rejects(
-      app
-        .clientFor('security-officer')
-        .organizations.setMemberPermissions.mutate({ userId: dana, deny: ['users.manage'] }),
+      app.clientFor('security-officer').users.setPermissions.mutate({ userId: dana, deny: ['users.manage'] }),
       hasCode('CONFLICT', 'deny'),
     );
   });
@@ -150,7 +151,7 @@ describe('organizations: members and permissions, scoped to the caller’s offic
       const before = await auditCount();
       await assert.rejects(
         // Deliberately outside the typed input: the server must refuse what a hostile caller sends.
-        app.clientFor('security-officer').organizations.setMemberPermissions.mutate(input as never),
+        app.clientFor('security-officer').users.setPermissions.mutate(input as never),
         (error: unknown) =>
           error instanceof PorticoError &&
           error.code === 'BAD_REQUEST' &&
