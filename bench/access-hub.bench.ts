@@ -5,12 +5,13 @@ import { dashboard } from '../packages/server/src/access-hub/dashboard.ts';
 import { taskPage } from '../packages/server/src/access-hub/tasks.ts';
 import type { Database } from '../packages/server/src/db/database.ts';
 import { OrgScope } from '../packages/server/src/tenancy/org-scope.ts';
-import { BENCH_ISSUER, percentile, withBenchApp } from './support.ts';
+import { BENCH_ISSUER, latency as timed, ms, withBenchApp } from './support.ts';
 
 const ISSUER = BENCH_ISSUER;
 const PORTALS = 50;
 const ISSUES_PER_OFFICE = 20;
 const SAMPLES = 400;
+const measured = (run: () => Promise<unknown>) => timed(run, SAMPLES);
 
 /** Access issues and tasks for `offices` offices, made in SQL (the bench measures reads, not the writes). */
 async function seedOffices(db: Kysely<Database>, offices: number): Promise<void> {
@@ -91,21 +92,6 @@ async function addExportOffice(db: Kysely<Database>, externalId: string, count: 
   return office.id;
 }
 
-async function latency(run: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
-  for (let i = 0; i < 20; i++) await run();
-  const times: number[] = [];
-  for (let i = 0; i < SAMPLES; i++) {
-    const started = performance.now();
-    await run();
-    times.push(performance.now() - started);
-  }
-  times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p95: percentile(times, 95) };
-}
-
-const ms = ({ p50, p95 }: { p50: number; p95: number }) =>
-  `p50 ${p50.toFixed(2)} ms, p95 ${p95.toFixed(2)} ms`;
-
 /**
  * The access hub on PostgreSQL with `offices` offices (20 issues each) and growing task tables: the dashboard
  * and Tasks-page queries for one office at 10% and 100% of `totalTasks`, through the store (one transaction, as a
@@ -134,7 +120,7 @@ export async function benchAccessHub(
     const pick = () => officeIds[Math.floor(Math.random() * officeIds.length)] ?? '';
     const inScope = <T>(work: (scope: OrgScope) => Promise<T>) =>
       db.transaction().execute((trx) => work(OrgScope.ofOrganization(trx, pick())));
-    const baseline = await latency(() => db.transaction().execute((trx) => sql`select 1`.execute(trx)));
+    const baseline = await measured(() => db.transaction().execute((trx) => sql`select 1`.execute(trx)));
     results['baseline: an empty transaction (BEGIN, select 1, COMMIT)'] = ms(baseline);
 
     const byPortal: TaskQuery & { limit: number } = { sort: 'portal', direction: 'asc', limit: 100 };
@@ -147,12 +133,12 @@ export async function benchAccessHub(
         .select((eb) => eb.fn.countAll<string>().as('n'))
         .executeTakeFirstOrThrow();
       const prefix = `${Number(count.n).toLocaleString('en-US')} tasks (${label})`;
-      const attention = await latency(() =>
+      const attention = await measured(() =>
         inScope((scope) => dashboard(scope, { needsAttentionOnly: true })),
       );
-      const all = await latency(() => inScope((scope) => dashboard(scope, { needsAttentionOnly: false })));
-      const first = await latency(() => inScope((scope) => taskPage(scope, newest)));
-      const sorted = await latency(() => inScope((scope) => taskPage(scope, byPortal)));
+      const all = await measured(() => inScope((scope) => dashboard(scope, { needsAttentionOnly: false })));
+      const first = await measured(() => inScope((scope) => taskPage(scope, newest)));
+      const sorted = await measured(() => inScope((scope) => taskPage(scope, byPortal)));
       results[`${prefix}: dashboard, needs your attention`] = ms(attention);
       results[`${prefix}: dashboard, all open issues`] = ms(all);
       results[`${prefix}: tasks page (100, newest first, with total)`] = ms(first);
@@ -186,9 +172,11 @@ export async function benchAccessHub(
     const clientAs = (subject: string, organization: string) => clientFor({ subject, organization });
     const office = clientAs('bench-manager', 'bench-office-1');
     // The request path alone: who am I, a read of a few rows behind the same token check, caller and transaction.
-    const meHttp = await latency(() => office.organizations.me.query());
-    const dashboardHttp = await latency(() => office.accessHub.dashboard.query({ needsAttentionOnly: true }));
-    const tasksHttp = await latency(() => office.accessHub.tasks.query(newest));
+    const meHttp = await measured(() => office.organizations.me.query());
+    const dashboardHttp = await measured(() =>
+      office.accessHub.dashboard.query({ needsAttentionOnly: true }),
+    );
+    const tasksHttp = await measured(() => office.accessHub.tasks.query(newest));
     results['HTTP + SDK, the request path alone: organizations.me'] = ms(meHttp);
     results['HTTP + SDK (token check, permission, one transaction): dashboard'] = ms(dashboardHttp);
     results['HTTP + SDK: tasks page (100 rows)'] = ms(tasksHttp);

@@ -6,12 +6,15 @@
 // offices, 1,000,000 tasks, a 100,000-task export). BENCH_ONLY=invoices|roster|ppef|hub|size|http runs one of them
 // (size: the widgets' bundles, from the built packages; run `npm run build` first). BENCH_HTTP_SECONDS and
 // BENCH_HTTP_ROUNDS set the request-path benchmark's round length (5 s) and rounds per target (3).
+// BENCH_ONLY=users: user administration; BENCH_USERS_OFFICES (5,000), BENCH_OFFICE_USERS (5,000 in one office),
+// BENCH_AUDIT_ROWS (10,000,000) and BENCH_LIFECYCLE_USERS (1,000,000) size it.
 import { benchAccessHub } from './access-hub.bench.ts';
 import { benchBundleSize } from './bundle-size.bench.ts';
 import { benchInvoiceRun } from './invoice-run.bench.ts';
 import { benchPpefImport } from './ppef-import.bench.ts';
 import { benchRequestPath } from './request-path.bench.ts';
 import { benchRoster } from './roster.bench.ts';
+import { benchUsers } from './users.bench.ts';
 
 const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const rows = Number(process.env.BENCH_PPEF_ROWS ?? '3000000');
@@ -46,4 +49,15 @@ if (only === undefined || only === 'http')
   print(
     'Request path at 50 connections vs a bare node:http + pg + jose handler (PostgreSQL, autocannon)',
     await benchRequestPath(serverUrl),
+  );
+if (only === undefined || only === 'users')
+  print(
+    'User administration: user list, audit page, lifecycle pass (PostgreSQL)',
+    await benchUsers(
+      serverUrl,
+      Number(process.env.BENCH_USERS_OFFICES ?? '5000'),
+      Number(process.env.BENCH_OFFICE_USERS ?? '5000'),
+      Number(process.env.BENCH_AUDIT_ROWS ?? '10000000'),
+      Number(process.env.BENCH_LIFECYCLE_USERS ?? '1000000'),
+    ),
   );

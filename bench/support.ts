@@ -15,6 +15,27 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 }
 
+/** p50 and p95 of `samples` runs of `run`, after `warmUp` runs that are not counted. */
+export async function latency(
+  run: () => Promise<unknown>,
+  samples: number,
+  warmUp = 20,
+): Promise<{ p50: number; p95: number }> {
+  for (let i = 0; i < warmUp; i++) await run();
+  const times: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    const started = performance.now();
+    await run();
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p95: percentile(times, 95) };
+}
+
+/** A latency as the benchmarks print it. */
+export const ms = ({ p50, p95 }: { p50: number; p95: number }) =>
+  `p50 ${p50.toFixed(2)} ms, p95 ${p95.toFixed(2)} ms`;
+
 /** Runs `use` on a fresh database on the server, dropped afterwards. */
 export async function withDatabase<T>(
   serverUrl: string,

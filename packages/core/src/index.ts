@@ -14,6 +14,7 @@ export * from './organizations/schemas.ts';
 export * from './organizations/contract.ts';
 export * from './users/schemas.ts';
 export * from './users/rules.ts';
+export * from './users/member-cursor.ts';
 export * from './users/contract.ts';
 export * from './audit-log/schemas.ts';
 export * from './audit-log/cursor.ts';

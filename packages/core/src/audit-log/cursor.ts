@@ -1,6 +1,4 @@
-import { decodeOpaque, encodeOpaque, INSTANT_PATTERN } from '../inputs/opaque-cursor.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+import { decodeOpaque, encodeOpaque, INSTANT_PATTERN, UUID_PATTERN } from '../inputs/opaque-cursor.ts';
 
 /** Where an audit page ends: the last entry's instant and id (the trail is read newest first). */
 export interface AuditCursor {
@@ -19,6 +17,6 @@ export function decodeAuditCursor(cursor: string): AuditCursor | null {
   if (!Array.isArray(parsed) || parsed.length !== 2) return null;
   const [at, id] = parsed as unknown[];
   if (typeof at !== 'string' || !INSTANT_PATTERN.test(at) || Number.isNaN(Date.parse(at))) return null;
-  if (typeof id !== 'string' || !UUID.test(id)) return null;
+  if (typeof id !== 'string' || !UUID_PATTERN.test(id)) return null;
   return { at, id };
 }

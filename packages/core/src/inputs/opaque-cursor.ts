@@ -6,6 +6,9 @@
 /** An instant as the server writes it (`toISOString`), in the years a date input accepts. */
 export const INSTANT_PATTERN = /^(?:19|2[01])\d\d-[01]\d-[0-3]\dT[0-2]\d:[0-5]\d:[0-5]\d(?:\.\d{1,6})?Z$/;
 
+/** A UUID as PostgreSQL writes it (lower case). */
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 /** The opaque text of a JSON value. */
 export function encodeOpaque(value: unknown): string {
   const bytes = new TextEncoder().encode(JSON.stringify(value));

@@ -3,6 +3,8 @@ import { mutation, query } from '../contract/define.ts';
 import {
   approveAccessInputSchema,
   denyAccessInputSchema,
+  memberPageInputSchema,
+  memberPageSchema,
   memberRefInputSchema,
   memberSchema,
   setMemberPermissionsInputSchema,
@@ -18,10 +20,10 @@ import {
 export const usersContract = {
   list: query({
     summary:
-      "The users the caller administers: everyone of the office for the security officer, otherwise the users of the caller's sites and the pending access requests; with status, roles, permissions, last activity and renewal date.",
+      "A page of the users the caller administers, by name (everyone of the office for the security officer, otherwise the users of the caller's sites and the pending access requests), with status, roles, permissions, last activity and renewal date; searchable by name or email and filtered by status.",
     permission: 'users.view',
-    input: z.void(),
-    output: z.array(memberSchema),
+    input: memberPageInputSchema,
+    output: memberPageSchema,
   }),
   approve: mutation({
     summary:

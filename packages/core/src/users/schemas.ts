@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { text } from '../inputs/rules.ts';
+import { text, wholeNumber } from '../inputs/rules.ts';
 import { officeRoleSchema, permissionSchema, roleSchema } from '../organizations/permissions.ts';
 
 /**
@@ -45,6 +45,24 @@ export const memberSchema = z.object({
   renewalDueAt: z.iso.datetime({ offset: true }).nullable(),
 });
 export type Member = z.infer<typeof memberSchema>;
+
+/** A page of the users the caller administers, by name; `search` matches a name or an email address. */
+export const memberPageInputSchema = z
+  .object({
+    search: text({ max: 100, trim: true }).optional(),
+    status: accessStatusSchema.optional(),
+    cursor: text({ max: 600 }).optional(),
+    limit: wholeNumber(1, 200).default(50),
+  })
+  .default({ limit: 50 });
+export type MemberPageInput = z.input<typeof memberPageInputSchema>;
+
+export const memberPageSchema = z.object({
+  members: z.array(memberSchema),
+  /** Where the next page starts, or null on the last page. */
+  nextCursor: z.string().nullable(),
+});
+export type MemberPage = z.infer<typeof memberPageSchema>;
 
 const userIdField = z.uuid({ message: 'Choose a user of your office' });
 

@@ -102,7 +102,10 @@ export class PorticoAuditLog extends LitElement {
         this.phase = 'not-allowed';
         return;
       }
-      this.members = mayCall(session, 'users.list') ? await client.users.list.query() : [];
+      // The user filter offers the first 200 users by name; the CSV and the page filters take any user id.
+      this.members = mayCall(session, 'users.list')
+        ? (await client.users.list.query({ limit: 200 })).members
+        : [];
       await this.load(false);
     } catch (error) {
       this.phase = 'error';

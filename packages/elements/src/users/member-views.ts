@@ -106,6 +106,10 @@ export function memberView(
     busy: boolean;
     open: boolean;
     draft: Map<Permission, PermissionSetting>;
+    /** The roles ticked in the open panel. */
+    roles: ReadonlySet<OfficeRole>;
+    role: (role: OfficeRole, on: boolean) => void;
+    saveRoles: () => void;
     toggle: () => void;
     renew: () => void;
     remove: () => void;
@@ -170,12 +174,43 @@ function matrixView(
   member: Member,
   options: {
     busy: boolean;
+    abilities: AdminAbilities;
+    roles: ReadonlySet<OfficeRole>;
+    role: (role: OfficeRole, on: boolean) => void;
+    saveRoles: () => void;
     draft: Map<Permission, PermissionSetting>;
     setting: (permission: Permission, value: PermissionSetting) => void;
     save: () => void;
   },
 ) {
-  return html`<table class="matrix" part="matrix">
+  // Only a security officer gives or takes the security officer role; others see it but cannot change it.
+  const roles = (Object.keys(ROLE_LABELS) as OfficeRole[]).filter(
+    (role) => options.abilities.wholeOffice || role !== 'SECURITY_OFFICER' || member.roles.includes(role),
+  );
+  return html`<fieldset class="roles" part="roles">
+      <legend>Roles of ${member.displayName}</legend>
+      ${roles.map(
+        (role) =>
+          html`<label
+            ><input
+              type="checkbox"
+              .checked=${options.roles.has(role)}
+              ?disabled=${role === 'SECURITY_OFFICER' && !options.abilities.wholeOffice}
+              @change=${(event: Event) =>
+                event.target instanceof HTMLInputElement && options.role(role, event.target.checked)}
+            />
+            ${ROLE_LABELS[role]}</label
+          >`,
+      )}
+      <button
+        part="save-roles"
+        ?disabled=${options.busy || options.roles.size === 0}
+        @click=${options.saveRoles}
+      >
+        Save roles
+      </button>
+    </fieldset>
+    <table class="matrix" part="matrix">
       <caption>
         What ${member.displayName} may do
       </caption>

@@ -99,6 +99,34 @@ describe('<portico-user-admin>', () => {
     expect(row?.lastElementChild?.textContent?.trim()).to.equal('No'); // …and the denial takes it away
   });
 
+  it('changes a user’s roles from the same panel, and only a security officer may touch the security officer role', async () => {
+    const { text, shadow } = await mount(server.tokens.usersOfficer);
+    await until(() => text().includes('Sol Cruz'));
+    const sol = () =>
+      [...shadow().querySelectorAll('[part="member"]')].find((li) => li.textContent?.includes('Sol Cruz'));
+    sol()?.querySelector<HTMLButtonElement>('[part="permissions"]')?.click();
+    await until(() => sol()?.querySelector('[part="roles"]') !== null);
+    const box = (label: string) =>
+      [...(sol()?.querySelectorAll<HTMLInputElement>('[part="roles"] input') ?? [])].find((input) =>
+        input.parentElement?.textContent?.includes(label),
+      );
+    box('Provider admin')?.click();
+    sol()?.querySelector<HTMLButtonElement>('[part="save-roles"]')?.click();
+    await until(() => text().includes("Sol Cruz's roles are saved."));
+    expect(sol()?.textContent).to.contain('Billing manager, Provider admin');
+    const admin = await mount(server.tokens.usersAdmin);
+    await until(() => admin.text().includes('Sol Cruz'));
+    const solForRae = [...admin.shadow().querySelectorAll('[part="member"]')].find((li) =>
+      li.textContent?.includes('Sol Cruz'),
+    );
+    solForRae?.querySelector<HTMLButtonElement>('[part="permissions"]')?.click();
+    await until(() => solForRae?.querySelector('[part="roles"]') !== null);
+    const labels = [...(solForRae?.querySelectorAll('[part="roles"] label') ?? [])].map((l) =>
+      l.textContent?.trim(),
+    );
+    expect(labels).not.to.include('Security officer');
+  });
+
   it('shows the last-administrator refusal at the user the administrator acted on, and no controls on their own row', async () => {
     const { text, shadow } = await mount(server.tokens.usersAdmin);
     await until(() => text().includes('Quinn Ash'));
@@ -116,6 +144,17 @@ describe('<portico-user-admin>', () => {
       li.textContent?.includes('Rae Brook'),
     );
     expect(rae?.querySelector('button')).to.equal(null);
+  });
+
+  it('finds users by name or email', async () => {
+    const { text, shadow, button } = await mount(server.tokens.usersOfficer);
+    await until(() => text().includes('Rae Brook'));
+    const field = shadow().querySelector<HTMLInputElement>('input[name="search"]');
+    if (field) field.value = 'RAE@linden';
+    button('Find')?.click();
+    await until(() => !text().includes('Quinn Ash'));
+    const names = [...shadow().querySelectorAll('[part="member"] .who strong')].map((n) => n.textContent);
+    expect(names).to.deep.equal(['Rae Brook']);
   });
 
   it('passes axe-core checks with requests, users and the matrix open', async () => {

@@ -9,7 +9,7 @@ import {
   type PorticoClient,
   type Session,
 } from '@portico/core';
-import { html, LitElement } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { porticoClientContext } from '../root/client-context.ts';
 import { baseStyles } from '../shared/base.styles.ts';
@@ -25,11 +25,12 @@ import {
   type AdminAbilities,
   type PermissionSetting,
 } from './member-views.ts';
+import { MemberListController } from './member-list.ts';
 import { userAdminStyles } from './portico-user-admin.styles.ts';
 
 /** Detail of `portico-user-changed`: what a user administrator did, to whom. */
 export interface UserChangedDetail {
-  action: 'approved' | 'denied' | 'renewed' | 'removed' | 'permissions';
+  action: 'approved' | 'denied' | 'renewed' | 'removed' | 'permissions' | 'roles';
   userId: string;
 }
 
@@ -64,6 +65,8 @@ const isOfficeRole = (value: string): value is OfficeRole => Object.hasOwn(ROLE_
  * @csspart view-only - The storefront view-only switch.
  * @csspart renew - The Renew access button.
  * @csspart permissions - The button that opens the permission matrix.
+ * @csspart roles - The roles of a user, to change.
+ * @csspart save-roles - Its Save roles button.
  * @csspart matrix - The permission matrix.
  * @csspart save-permissions - The matrix's Save button.
  * @csspart remove - The Remove button.
@@ -89,6 +92,7 @@ export class PorticoUserAdmin extends LitElement {
   @state() private busy = false;
   @state() private open: string | null = null;
   @state() private draft = new Map<Permission, PermissionSetting>();
+  @state() private draftRoles = new Set<OfficeRole>();
   /** The user whose Remove was pressed once: a second press confirms. */
   @state() private confirmingRemove: string | null = null;
 
@@ -101,8 +105,10 @@ export class PorticoUserAdmin extends LitElement {
     },
   );
 
+  private readonly list = new MemberListController(this, () => this.client);
+
   private readonly data = new Task(this, {
-    args: () => [this.client] as const,
+    args: () => [this.client, this.list.search] as const,
     task: async ([client], { signal }) => {
       if (!client)
         throw new PorticoError(
@@ -112,7 +118,7 @@ export class PorticoUserAdmin extends LitElement {
       const session = await client.organizations.me.query(undefined, { signal });
       // Someone who administers nobody sees why in plain words, not a refusal naming what they lack.
       if (!mayCall(session, 'users.list')) return { session, members: null, abilities: null };
-      const members = await client.users.list.query(undefined, { signal });
+      const members = await this.list.load(client, signal);
       const abilities: AdminAbilities = {
         approve: mayCall(session, 'users.approve'),
         manage: mayCall(session, 'users.renew'),
@@ -177,10 +183,20 @@ export class PorticoUserAdmin extends LitElement {
 
   private toggleMatrix(member: Member) {
     this.open = this.open === member.userId ? null : member.userId;
+    this.draftRoles = new Set(member.roles.filter(isOfficeRole));
     this.draft = new Map([
       ...member.grantedPermissions.map((p) => [p, 'granted'] as const),
       ...member.deniedPermissions.map((p) => [p, 'denied'] as const),
     ]);
+  }
+
+  private saveRoles(member: Member) {
+    const client = this.client;
+    if (!client) return;
+    const roles = [...this.draftRoles];
+    void this.act(member.userId, 'roles', `${member.displayName}'s roles are saved.`, () =>
+      client.users.setRoles.mutate({ userId: member.userId, roles }),
+    );
   }
 
   private saveMatrix(member: Member) {
@@ -241,8 +257,8 @@ export class PorticoUserAdmin extends LitElement {
     const { session, members, abilities } = data;
     if (!members || !abilities)
       return html`<p class="state" part="state" role="status">${waitingText(session)}</p>`;
-    const requests = members.filter((m) => m.status === 'PENDING');
-    const users = members.filter((m) => m.status !== 'PENDING');
+    const requests = members.requests;
+    const users = this.list.users(members);
     const common = { abilities, notice: this.notice, busy: this.busy };
     return html`<h2 part="heading">Users of ${session.organization.name}</h2>
       <h3>Access requests</h3>
@@ -261,6 +277,7 @@ export class PorticoUserAdmin extends LitElement {
             </ul>`
       }
       <h3>Users</h3>
+      ${this.list.renderFind()}
       ${
         users.length === 0
           ? html`<p class="state" part="state">No users yet.</p>`
@@ -288,10 +305,19 @@ export class PorticoUserAdmin extends LitElement {
                     this.draft = new Map(this.draft).set(permission, value);
                   },
                   save: () => this.saveMatrix(member),
+                  roles: this.draftRoles,
+                  role: (role, on) => {
+                    const roles = new Set(this.draftRoles);
+                    if (on) roles.add(role);
+                    else roles.delete(role);
+                    this.draftRoles = roles;
+                  },
+                  saveRoles: () => this.saveRoles(member),
                 }),
               )}
             </ul>`
-      } `;
+      }
+      ${this.list.renderMore(members)}`;
   }
 }
 

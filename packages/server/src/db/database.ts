@@ -71,6 +71,8 @@ export interface MembershipsTable {
   access_renewed_at: DefaultedInstant;
   /** The renewal reminder already sent in this period (14, then 3 days before), or null. */
   renewal_reminded_days: number | null;
+  /** The user's display name, kept here by triggers (filled on insert, followed on a rename) for paging by name. */
+  display_name: Generated<string>;
 }
 
 /** Mail waiting to leave, written in the transaction of the change it announces (the transactional outbox). */

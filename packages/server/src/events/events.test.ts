@@ -32,7 +32,9 @@ describe('live events over SSE, fed by LISTEN/NOTIFY', () => {
     // The stream is open once onStarted fires; give the server a moment to attach its listener.
     await new Promise((resolve) => setTimeout(resolve, 100));
     const admin = app.clientFor('security-officer');
-    const priya = (await admin.users.list.query()).find((m) => m.displayName === 'Priya Nair');
+    const priya = (await admin.users.list.query().then((page) => page.members)).find(
+      (m) => m.displayName === 'Priya Nair',
+    );
     assert.ok(priya);
     await admin.users.setPermissions.mutate({
       userId: priya.userId,
@@ -55,7 +57,9 @@ describe('live events over SSE, fed by LISTEN/NOTIFY', () => {
     await maple.ready;
     await new Promise((resolve) => setTimeout(resolve, 100));
     const admin = app.clientFor('security-officer');
-    const dana = (await admin.users.list.query()).find((m) => m.displayName === 'Dana Whitfield');
+    const dana = (await admin.users.list.query().then((page) => page.members)).find(
+      (m) => m.displayName === 'Dana Whitfield',
+    );
     assert.ok(dana);
     await assert.rejects(admin.users.setPermissions.mutate({ userId: dana.userId, deny: ['users.manage'] }));
     await new Promise((resolve) => setTimeout(resolve, 300));

@@ -112,7 +112,10 @@ describe('the HTTP surface: errors are typed, never raw, never leak', () => {
   });
 
   it('rolls the whole mutation back when its audit row cannot be written', async () => {
-    const members = await app.clientFor('security-officer').users.list.query();
+    const members = await app
+      .clientFor('security-officer')
+      .users.list.query()
+      .then((page) => page.members);
     const priya = members.find((m) => m.displayName === 'Priya Nair');
     assert.ok(priya);
     await sql`alter table audit_log rename to audit_log_away`.execute(app.database.db);
@@ -126,7 +129,10 @@ describe('the HTTP surface: errors are typed, never raw, never leak', () => {
     } finally {
       await sql`alter table audit_log_away rename to audit_log`.execute(app.database.db);
     }
-    const after = await app.clientFor('security-officer').users.list.query();
+    const after = await app
+      .clientFor('security-officer')
+      .users.list.query()
+      .then((page) => page.members);
     assert.deepEqual(after.find((m) => m.userId === priya.userId)?.deniedPermissions, []);
   });
 

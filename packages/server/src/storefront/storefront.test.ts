@@ -58,7 +58,7 @@ describe('storefront through the HTTP server and the SDK', () => {
 
   it('refuses the storefront to a member whose storefront.view is denied', async () => {
     const admin = app.clientFor('security-officer');
-    const members = await admin.users.list.query();
+    const members = await admin.users.list.query().then((page) => page.members);
     const priya = members.find((member) => member.displayName === 'Priya Nair');
     assert.ok(priya);
     await admin.users.setPermissions.mutate({

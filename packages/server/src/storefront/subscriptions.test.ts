@@ -221,7 +221,9 @@ describe('sign-up, upgrades and cancellation through the HTTP server and the SDK
 
   it('shows a view-only user the storefront and refuses their changes', async () => {
     const officer = app.clientFor('security-officer');
-    const priya = (await officer.users.list.query()).find((m) => m.displayName === 'Priya Nair');
+    const priya = (await officer.users.list.query().then((page) => page.members)).find(
+      (m) => m.displayName === 'Priya Nair',
+    );
     assert.ok(priya);
     await officer.users.setPermissions.mutate({
       userId: priya.userId,

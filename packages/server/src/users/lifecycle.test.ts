@@ -149,9 +149,12 @@ describe('users: renewal by an administrator and self-attestation', () => {
     assert.equal(attested.renewalDueAt, new Date(start + 360 * 86_400_000).toISOString());
     // Grace is suspended as well: she attests first, then renews Dana in one click.
     await app.clientFor('user-administrator').users.attest.mutate();
-    const target = (await app.clientFor('user-administrator').users.list.query()).find(
-      (m) => m.displayName === 'Dana Whitfield',
-    );
+    const target = (
+      await app
+        .clientFor('user-administrator')
+        .users.list.query()
+        .then((page) => page.members)
+    ).find((m) => m.displayName === 'Dana Whitfield');
     assert.ok(target);
     assert.equal(target.status, 'SUSPENDED');
     const renewed = await app.clientFor('user-administrator').users.renew.mutate({ userId: target.userId });

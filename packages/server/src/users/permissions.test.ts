@@ -30,14 +30,20 @@ describe('users: members and permissions, scoped to the caller’s office', () =
     name: string,
     user: 'security-officer' | 'other-office-admin' = 'security-officer',
   ) {
-    const members = await app.clientFor(user).users.list.query();
+    const members = await app
+      .clientFor(user)
+      .users.list.query()
+      .then((page) => page.members);
     const member = members.find((m) => m.displayName === name);
     assert.ok(member, name);
     return member.userId;
   }
 
   it("lists only the caller's office's members", async () => {
-    const maple = await app.clientFor('security-officer').users.list.query();
+    const maple = await app
+      .clientFor('security-officer')
+      .users.list.query()
+      .then((page) => page.members);
     assert.deepEqual(maple.map((m) => m.displayName).sort(), [
       'Dana Whitfield',
       'Grace Kim',
@@ -45,7 +51,10 @@ describe('users: members and permissions, scoped to the caller’s office', () =
       'Luis Ortega',
       'Priya Nair',
     ]);
-    const harbor = await app.clientFor('other-office-admin').users.list.query();
+    const harbor = await app
+      .clientFor('other-office-admin')
+      .users.list.query()
+      .then((page) => page.members);
     assert.deepEqual(
       harbor.map((m) => m.displayName),
       ['Sam Okafor'],
@@ -53,7 +62,13 @@ describe('users: members and permissions, scoped to the caller’s office', () =
   });
 
   it('refuses the member list to a user without users.view', async () => {
-    await assert.rejects(app.clientFor('office-user').users.list.query(), hasCode('FORBIDDEN'));
+    await assert.rejects(
+      app
+        .clientFor('office-user')
+        .users.list.query()
+        .then((page) => page.members),
+      hasCode('FORBIDDEN'),
+    );
   });
 
   it('makes a user view-only for the storefront, writes one audit row, and the user sees the change', async () => {
@@ -97,7 +112,10 @@ describe('users: members and permissions, scoped to the caller’s office', () =
       hasCode('NOT_FOUND', 'userId'),
     );
     assert.equal(await auditCount(), before);
-    const harbor = await app.clientFor('other-office-admin').users.list.query();
+    const harbor = await app
+      .clientFor('other-office-admin')
+      .users.list.query()
+      .then((page) => page.members);
     assert.deepEqual(harbor[0]?.deniedPermissions, []);
   });
 

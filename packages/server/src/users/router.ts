@@ -1,5 +1,7 @@
 import {
   administersWholeOffice,
+  decodeMemberCursor,
+  encodeMemberCursor,
   isMemberOfSites,
   isOfficePermission,
   PorticoError,
@@ -82,7 +84,7 @@ async function apply(
   await changeMembership(ctx.scope, member.userId, change, ctx.clock.now());
   await ctx.audit.record({ action, entity: 'membership', entityId: member.userId });
   await ctx.publish({ topic: 'membership.changed', entityId: member.userId });
-  const [updated] = await listMembers(ctx.scope, member.userId);
+  const [updated] = await listMembers(ctx.scope, { userId: member.userId });
   if (!updated) throw new Error('a changed membership vanished inside its own transaction');
   return updated;
 }
@@ -100,9 +102,32 @@ function recipient(ctx: Context, member: Member) {
 
 /** User administration: access requests, roles, permissions, renewal and removal, each audited. */
 export const usersHandlers: Handlers<typeof usersContract> = {
-  async list(_input, ctx) {
-    const members = await listMembers(ctx.scope);
-    return members.filter((member) => administers(ctx, member));
+  async list(input, ctx) {
+    const after = input.cursor === undefined ? null : decodeMemberCursor(input.cursor);
+    if (input.cursor !== undefined && after === null)
+      throw new PorticoError('BAD_REQUEST', 'This page link is no longer valid.', { fieldPath: 'cursor' });
+    // Pages are read by name and kept to the users the caller administers (core's rule), until one more than a
+    // page is found or the office's users run out.
+    const found: Member[] = [];
+    let cursor = after;
+    for (;;) {
+      const batch = await listMembers(ctx.scope, {
+        after: cursor,
+        limit: input.limit + 1,
+        search: input.search,
+        status: input.status,
+      });
+      found.push(...batch.filter((member) => administers(ctx, member)));
+      const last = batch.at(-1);
+      if (found.length > input.limit || !last || batch.length <= input.limit) break;
+      cursor = { displayName: last.displayName, userId: last.userId };
+    }
+    const members = found.slice(0, input.limit);
+    const end = members.at(-1);
+    return {
+      members,
+      nextCursor: found.length > input.limit && end ? encodeMemberCursor(end) : null,
+    };
   },
 
   async approve(input, ctx) {

@@ -1,5 +1,6 @@
 import {
   effectivePermissions,
+  type MemberCursor,
   renewalDueAt,
   type AccessReason,
   type AccessStatus,
@@ -7,18 +8,30 @@ import {
   type OfficeRole,
   type Permission,
 } from '@portico/core';
+import { sql } from 'kysely';
 import type { OrgScope } from '../tenancy/org-scope.ts';
 
+/** Which members to read: one by id, or a page by name after a cursor, optionally searched and by status. */
+export interface MemberSelection {
+  userId?: string;
+  after?: MemberCursor | null;
+  limit?: number;
+  search?: string | undefined;
+  status?: AccessStatus | undefined;
+}
+
 /**
- * Every member of the organization, or one when `userId` is given, with their sites, status and last activity.
+ * Members of the organization with their sites, status and last activity, by name: every one, one by id, or a
+ * page after a cursor (keyset on name and id, so a page costs the same wherever it starts).
  */
-export async function listMembers(scope: OrgScope, userId?: string): Promise<Member[]> {
+export async function listMembers(scope: OrgScope, selection: MemberSelection = {}): Promise<Member[]> {
+  const { userId, after, limit, search, status } = selection;
   let query = scope
     .selectFrom('memberships')
     .innerJoin('users', 'users.id', 'memberships.user_id')
     .select([
       'memberships.user_id',
-      'users.display_name',
+      'memberships.display_name',
       'users.email',
       'users.last_seen_at',
       'memberships.roles',
@@ -29,12 +42,32 @@ export async function listMembers(scope: OrgScope, userId?: string): Promise<Mem
       'memberships.status_changed_at',
       'memberships.access_renewed_at',
     ])
-    .orderBy('users.display_name')
+    .orderBy('memberships.display_name')
     .orderBy('memberships.user_id');
   if (userId !== undefined) query = query.where('memberships.user_id', '=', userId);
+  if (status !== undefined) query = query.where('memberships.status', '=', status);
+  if (search !== undefined && search !== '') {
+    const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where((eb) =>
+      eb.or([eb('memberships.display_name', 'ilike', pattern), eb('users.email', 'ilike', pattern)]),
+    );
+  }
+  if (after)
+    query = query.where(
+      sql<boolean>`(memberships.display_name, memberships.user_id) > (${after.displayName}, ${after.userId}::uuid)`,
+    );
+  if (limit !== undefined) query = query.limit(limit);
   const rows = await query.execute();
   let siteQuery = scope.selectFrom('membership_sites').select(['user_id', 'site_id']);
-  if (userId !== undefined) siteQuery = siteQuery.where('user_id', '=', userId);
+  // A page reads the sites of its own users only.
+  if (userId !== undefined || limit !== undefined) {
+    if (rows.length === 0) return [];
+    siteQuery = siteQuery.where(
+      'user_id',
+      'in',
+      rows.map((row) => row.user_id),
+    );
+  }
   const sitesOf = new Map<string, string[]>();
   for (const site of await siteQuery.orderBy('site_id').execute()) {
     const list = sitesOf.get(site.user_id) ?? [];
