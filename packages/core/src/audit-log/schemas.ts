@@ -51,11 +51,4 @@ export type AuditPage = z.infer<typeof auditPageSchema>;
 export const officeAuditPageInputSchema = auditPageInputSchema.extend(officeTargetSchema.shape);
 
 /** The CSV download's query string: the same filters, flat (`?userId=&action=&from=&to=`). */
-export const auditDownloadInputSchema = z.object({
-  userId: z.uuid().optional(),
-  action: text({ max: 80, trim: true }).optional(),
-  entity: text({ max: 80, trim: true }).optional(),
-  entityId: text({ max: 200, trim: true }).optional(),
-  from: plainDateSchema.optional(),
-  to: plainDateSchema.optional(),
-});
+export const auditDownloadInputSchema = auditFiltersSchema;

@@ -1,14 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { PorticoError, type PorticoErrorCode } from '@portico/core';
 import { sql } from 'kysely';
 import { organizationId } from '../testing/organization-id.ts';
+import { refusedWith } from '../testing/refusal.ts';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
-
-const refusedWith = (code: PorticoErrorCode, fieldPath?: string) => (error: unknown) =>
-  error instanceof PorticoError &&
-  error.code === code &&
-  (fieldPath === undefined || error.fieldPath === fieldPath);
 
 describe('audit log: the security officer’s viewer, paged by keyset, filtered, exported and itself audited', () => {
   let app: TestServer;
