@@ -6,6 +6,7 @@ import {
   isRoleAllowedFor,
   officeRoleSchema,
   permissionsOf,
+  rolesGranting,
   satisfies,
   staffRoleSchema,
 } from './permissions.ts';
@@ -64,5 +65,10 @@ describe('roles and permissions', () => {
     assert.deepEqual(effectivePermissions([]), []);
     assert.equal(satisfies([], 'storefront.view'), false);
     assert.equal(satisfies([], 'signed-in'), true);
+  });
+
+  it('names the roles that carry a permission of their own', () => {
+    assert.deepEqual(rolesGranting('users.manage').sort(), ['SECURITY_OFFICER', 'USER_ADMINISTRATOR']);
+    assert.deepEqual(rolesGranting('staff.import'), ['SYSTEM']);
   });
 });

@@ -90,6 +90,13 @@ export function permissionsOf(role: Role): readonly Permission[] {
   return permissionsOfRole[role];
 }
 
+/** The roles that carry a permission of their own (before any grant or denial). */
+export function rolesGranting(permission: Permission): Role[] {
+  return roleSchema.options
+    .flatMap((schema) => schema.options)
+    .filter((role) => permissionsOf(role).includes(permission));
+}
+
 /** True for the roles an organization of this kind may hand out (office roles to offices, staff roles to the payer). */
 export function isRoleAllowedFor(kind: OrganizationKind, role: Role): boolean {
   return kind === 'payer'

@@ -19,7 +19,7 @@ import { tableChecksum } from '../testing/table-checksum.ts';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
 
 /**
- * The contract fuzzer (issue 23): every query, mutation and file route of the contract, called through the real
+ * The contract fuzzer (issue 23): every query, mutation, subscription and file route of the contract, called through the real
  * HTTP server and SDK client as a caller who holds its permission, with hostile inputs made from its own input
  * schema. No answer may be INTERNAL (a raw 500), every error is a PorticoError with a code of the closed set and a
  * message without a stack, every field issue has a path and words, and a refused mutation changes no row. Seeded and bounded:
@@ -31,6 +31,38 @@ const RUNS = Number(process.env['PORTICO_FUZZ_RUNS'] ?? 12);
 const procedures = listProcedures(porticoContract).filter(
   ({ procedure }) => procedure.kind !== 'subscription',
 );
+const subscriptions = listProcedures(porticoContract).filter(
+  ({ procedure }) => procedure.kind === 'subscription',
+);
+
+/** What a subscription answers first: its status, and the errors its event stream carries within `ms`. */
+async function openStream(
+  url: string,
+  ms: number,
+): Promise<{ status: number; errors: unknown[]; body: unknown }> {
+  const controller = new AbortController();
+  const response = await fetch(url, { signal: controller.signal });
+  if (!response.headers.get('content-type')?.startsWith('text/event-stream')) {
+    const body: unknown = await response.json();
+    return { status: response.status, errors: [], body };
+  }
+  let text = '';
+  const reader = response.body?.getReader();
+  const deadline = Date.now() + ms;
+  while (reader && Date.now() < deadline && !text.includes('event: serialized-error')) {
+    const chunk = await Promise.race([
+      reader.read(),
+      new Promise<null>((r) => setTimeout(() => r(null), ms)),
+    ]);
+    if (chunk === null || chunk.done) break;
+    text += new TextDecoder().decode(chunk.value);
+  }
+  controller.abort();
+  const errors = [...text.matchAll(/event: serialized-error\ndata: (.*)\n/g)].map(
+    (m) => JSON.parse(m[1] ?? 'null') as unknown,
+  );
+  return { status: response.status, errors, body: null };
+}
 const inputSchemaOf = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
 
 type Call = (input: unknown) => Promise<unknown>;
@@ -169,6 +201,50 @@ describe('contract fuzzer: hostile input to every procedure, as a caller who may
         endOnFailure: true,
         reporter: report,
       });
+    });
+  }
+
+  for (const { path } of subscriptions) {
+    it(`${path}: no 500, a typed refusal for any input or connection parameters`, async () => {
+      const token = await app.tokenFor('security-officer');
+      const tokens = fc.oneof(
+        fc.constant(token),
+        fc.constant(`${token}x`),
+        fc.string({ unit: 'binary', maxLength: 200 }),
+        fc.jsonValue(),
+      );
+      const inputs = fc.option(fc.oneof(fc.jsonValue(), fc.string({ unit: 'binary', maxLength: 200 })));
+      // Both outcomes must have been seen, or the reading of the stream proved nothing.
+      let refused = 0;
+      let opened = 0;
+      await fc.assert(
+        fc.asyncProperty(tokens, inputs, async (candidate, input) => {
+          const params = new URLSearchParams({ connectionParams: JSON.stringify({ token: candidate }) });
+          if (input !== null) params.set('input', JSON.stringify(input) ?? 'null');
+          const answer = await openStream(`${app.url}/trpc/${path}?${params.toString()}`, 250);
+          assert.ok(answer.status < 500, `${path} answered ${answer.status}`);
+          const shapes = [answer.body, ...answer.errors].filter((value) => value !== null);
+          if (shapes.length === 0) opened++;
+          else refused++;
+          for (const shape of shapes) {
+            const error = Reflect.get(Reflect.get(shape as object, 'error') ?? shape, 'data') as
+              object | undefined;
+            const portico: unknown = error ? Reflect.get(error, 'portico') : undefined;
+            assert.ok(isPorticoErrorShape(portico), `${path}: a refusal without a typed error`);
+            assertTypedRefusal(PorticoError.fromShape(portico), path);
+          }
+        }),
+        {
+          seed: SEED,
+          numRuns: RUNS * 2,
+          endOnFailure: true,
+          examples: [
+            [token, null],
+            ['not-a-token', null],
+          ],
+        },
+      );
+      assert.ok(refused > 0 && opened > 0, `${path}: ${refused} refused, ${opened} opened`);
     });
   }
 

@@ -33,7 +33,8 @@ function administers(ctx: Context, member: Member): boolean {
 /**
  * The office's members, read under the office's membership lock so that two administrators changing members at
  * once, on any instance, see each other's change (docs/domain.md: every site keeps a user administrator), and
- * with the target's row locked so that the lifecycle job passes it by until this change commits.
+ * with the target's row locked so that the lifecycle job passes it by until this change commits. Only the target
+ * and the possible administrators are read: all the rule needs, however large the office.
  */
 async function lockedMembers(ctx: Context, userId: string): Promise<Member[]> {
   await ctx.scope.lock('memberships');
@@ -43,7 +44,7 @@ async function lockedMembers(ctx: Context, userId: string): Promise<Member[]> {
     .where('user_id', '=', userId)
     .forUpdate()
     .execute();
-  return listMembers(ctx.scope);
+  return listMembers(ctx.scope, { administratorsAnd: userId });
 }
 
 /** The member the caller administers, in one of the expected states; typed refusals otherwise. */

@@ -1,5 +1,7 @@
 import {
+  ADMINISTRATOR_PERMISSION,
   effectivePermissions,
+  rolesGranting,
   type MemberCursor,
   renewalDueAt,
   type AccessReason,
@@ -18,6 +20,11 @@ export interface MemberSelection {
   limit?: number;
   search?: string | undefined;
   status?: AccessStatus | undefined;
+  /**
+   * Only the members who could be user administrators (a role carrying `users.manage`, or a grant of it), and this
+   * one: what the last-administrator rule reads, without the rest of a large office.
+   */
+  administratorsAnd?: string;
 }
 
 /**
@@ -25,7 +32,7 @@ export interface MemberSelection {
  * page after a cursor (keyset on name and id, so a page costs the same wherever it starts).
  */
 export async function listMembers(scope: OrgScope, selection: MemberSelection = {}): Promise<Member[]> {
-  const { userId, after, limit, search, status } = selection;
+  const { userId, after, limit, search, status, administratorsAnd } = selection;
   let query = scope
     .selectFrom('memberships')
     .innerJoin('users', 'users.id', 'memberships.user_id')
@@ -46,6 +53,14 @@ export async function listMembers(scope: OrgScope, selection: MemberSelection = 
     .orderBy('memberships.user_id');
   if (userId !== undefined) query = query.where('memberships.user_id', '=', userId);
   if (status !== undefined) query = query.where('memberships.status', '=', status);
+  if (administratorsAnd !== undefined)
+    query = query.where((eb) =>
+      eb.or([
+        eb('memberships.user_id', '=', administratorsAnd),
+        sql<boolean>`memberships.roles && ${sql.val(rolesGranting(ADMINISTRATOR_PERMISSION))}::text[]`,
+        sql<boolean>`${ADMINISTRATOR_PERMISSION} = any(memberships.granted_permissions)`,
+      ]),
+    );
   if (search !== undefined && search !== '') {
     const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     query = query.where((eb) =>
@@ -59,8 +74,8 @@ export async function listMembers(scope: OrgScope, selection: MemberSelection = 
   if (limit !== undefined) query = query.limit(limit);
   const rows = await query.execute();
   let siteQuery = scope.selectFrom('membership_sites').select(['user_id', 'site_id']);
-  // A page reads the sites of its own users only.
-  if (userId !== undefined || limit !== undefined) {
+  // A page (or any narrowed read) reads the sites of its own users only.
+  if (userId !== undefined || limit !== undefined || administratorsAnd !== undefined) {
     if (rows.length === 0) return [];
     siteQuery = siteQuery.where(
       'user_id',
