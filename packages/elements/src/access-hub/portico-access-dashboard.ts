@@ -16,9 +16,8 @@ import { customElement, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { porticoClientContext } from '../root/client-context.ts';
 import { emit } from '../shared/emit.ts';
-import { problemText } from '../shared/field-problem.ts';
 import { LiveReloadController } from '../shared/live-reload.ts';
-import { loadingState, errorState } from '../shared/states.ts';
+import { loadingState, failureState } from '../shared/states.ts';
 import { dashboardStyles } from './portico-access-dashboard.styles.ts';
 import { statusBadge } from './hub-parts.ts';
 
@@ -101,8 +100,7 @@ export class PorticoAccessDashboard extends LitElement {
       initial: () => loadingState('access issues'),
       pending: () =>
         this.dashboard.value ? this.renderDashboard(this.dashboard.value) : loadingState('access issues'),
-      error: (error) =>
-        errorState(problemText(error, 'The access issues could not be loaded.'), () => this.reload()),
+      error: (error) => failureState(error, 'The access issues could not be loaded.', () => this.reload()),
       complete: (value) => this.renderDashboard(value),
     });
   }

@@ -17,15 +17,9 @@ import { porticoClientContext } from '../root/client-context.ts';
 import { ActionController } from '../shared/action.ts';
 import { emit } from '../shared/emit.ts';
 import { saveFile } from '../shared/download.ts';
-import {
-  formProblemsOf,
-  noFormProblems,
-  problemText,
-  withoutField,
-  type FormProblems,
-} from '../shared/field-problem.ts';
+import { formProblemsOf, noFormProblems, withoutField, type FormProblems } from '../shared/field-problem.ts';
 import { LiveReloadController } from '../shared/live-reload.ts';
-import { errorState, loadingState } from '../shared/states.ts';
+import { failureState, loadingState } from '../shared/states.ts';
 import { billingHistory } from './billing-history.ts';
 import {
   CARD_FIELDS,
@@ -129,10 +123,7 @@ export class PorticoBilling extends LitElement {
       initial: () => loadingState('billing'),
       pending: () => (this.data.value ? this.renderData(this.data.value) : loadingState('billing')),
       error: (error) =>
-        errorState(
-          problemText(error, 'The billing details could not be loaded.'),
-          () => void this.data.run(),
-        ),
+        failureState(error, 'The billing details could not be loaded.', () => void this.data.run()),
       complete: (data) => this.renderData(data),
     });
   }

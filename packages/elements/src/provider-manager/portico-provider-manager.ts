@@ -11,14 +11,8 @@ import { activationNotice, providerListGapsNotice } from '../shared/medicare-not
 import { RowWindowController } from '../shared/row-window.ts';
 import { DownloadController } from '../shared/download.ts';
 import { emit } from '../shared/emit.ts';
-import {
-  formProblemsOf,
-  noFormProblems,
-  problemText,
-  withoutField,
-  type FormProblems,
-} from '../shared/field-problem.ts';
-import { errorState, loadingState } from '../shared/states.ts';
+import { formProblemsOf, noFormProblems, withoutField, type FormProblems } from '../shared/field-problem.ts';
+import { failureState, loadingState } from '../shared/states.ts';
 import { baseStyles } from '../shared/base.styles.ts';
 import { listStyles } from '../shared/list.styles.ts';
 import { tableStyles } from '../shared/table.styles.ts';
@@ -242,8 +236,7 @@ export class PorticoProviderManager extends LitElement {
     return html`${this.data.render({
       initial: () => loadingState('providers'),
       pending: () => (this.data.value ? this.renderList(this.data.value) : loadingState('providers')),
-      error: (error) =>
-        errorState(problemText(error, 'The providers could not be loaded.'), () => void this.data.run()),
+      error: (error) => failureState(error, 'The providers could not be loaded.', () => void this.data.run()),
       complete: (value) => this.renderList(value),
     })}
     ${providerFormDialog({

@@ -18,8 +18,7 @@ import { live } from 'lit/directives/live.js';
 import { porticoClientContext } from '../root/client-context.ts';
 import { ActionController } from '../shared/action.ts';
 import { emit } from '../shared/emit.ts';
-import { problemText } from '../shared/field-problem.ts';
-import { errorState, loadingState } from '../shared/states.ts';
+import { failureState, loadingState } from '../shared/states.ts';
 import { LiveReloadController } from '../shared/live-reload.ts';
 import { bannerStyles } from '../shared/banner.styles.ts';
 import { providerListGapsNotice } from '../shared/medicare-notice.ts';
@@ -140,10 +139,7 @@ export class PorticoStorefront extends LitElement {
         initial: () => loadingState('subscriptions'),
         pending: () => (this.data.value ? this.renderData(this.data.value) : loadingState('subscriptions')),
         error: (error) =>
-          errorState(
-            problemText(error, 'The subscriptions could not be loaded.'),
-            () => void this.data.run(),
-          ),
+          failureState(error, 'The subscriptions could not be loaded.', () => void this.data.run()),
         complete: (data) => this.renderData(data),
       })}
       <portico-billing exportparts=${BILLING_PARTS}></portico-billing>

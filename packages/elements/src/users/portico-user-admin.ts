@@ -16,7 +16,7 @@ import { baseStyles } from '../shared/base.styles.ts';
 import { emit } from '../shared/emit.ts';
 import { problemText } from '../shared/field-problem.ts';
 import { LiveReloadController } from '../shared/live-reload.ts';
-import { errorState, loadingState } from '../shared/states.ts';
+import { failureState, loadingState } from '../shared/states.ts';
 import { ROLE_LABELS } from './labels.ts';
 import {
   accessRequestView,
@@ -247,8 +247,7 @@ export class PorticoUserAdmin extends LitElement {
     return this.data.render({
       initial: () => loadingState('users'),
       pending: () => (this.data.value ? this.renderUsers(this.data.value) : loadingState('users')),
-      error: (error) =>
-        errorState(problemText(error, 'The users could not be loaded.'), () => void this.data.run()),
+      error: (error) => failureState(error, 'The users could not be loaded.', () => void this.data.run()),
       complete: (value) => this.renderUsers(value),
     });
   }
