@@ -15,7 +15,7 @@ export type AccessHubTab = 'dashboard' | 'tasks';
 
 const DASHBOARD_PARTS = 'attention-card, quick-filter, payer-filter, portals, status, action, state, retry';
 const TABLE_PARTS = 'tasks, download, action, state, retry';
-const DIALOG_PARTS = 'dialog, status, state';
+const DIALOG_PARTS = 'dialog, status, state, reveal-password';
 
 /**
  * @summary The payer portal access hub: what blocks the billing service on payer portals, and the practice's tasks.
@@ -37,6 +37,7 @@ const DIALOG_PARTS = 'dialog, status, state';
  * @csspart tasks - The Tasks table.
  * @csspart download - The Download CSV button.
  * @csspart dialog - The task dialog.
+ * @csspart reveal-password - The task dialog's Show password toggle.
  * @csspart state - The loading, empty and error messages.
  * @csspart retry - The Try again button.
  *

@@ -64,6 +64,16 @@ describe('<portico-access-task-dialog> in the hub', () => {
     expect(password.type).to.equal('password');
     password.focus();
     await sendKeys({ type: PASSWORD });
+    // Show password lets the person check what they typed, then hides it again.
+    const reveal = dialog.querySelector<HTMLButtonElement>('[part="reveal-password"]');
+    reveal?.click();
+    await hub.updateComplete;
+    expect(password.type).to.equal('text');
+    expect(reveal?.getAttribute('aria-pressed')).to.equal('true');
+    reveal?.click();
+    await hub.updateComplete;
+    expect(password.type).to.equal('password');
+    expect(password.autocomplete).to.equal('new-password');
     const comment = dialog.querySelector<HTMLTextAreaElement>(
       'textarea[name="comment"]',
     ) as HTMLTextAreaElement;

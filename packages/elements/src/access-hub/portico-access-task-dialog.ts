@@ -22,6 +22,8 @@ interface ResponseDraft {
   editingAccount: boolean;
   userName: string;
   password: string;
+  /** The new password shown as typed (Show password), for checking it before it is sent. */
+  revealed: boolean;
   comment: string;
   assistanceNeeded: boolean;
 }
@@ -30,6 +32,7 @@ const emptyDraft: ResponseDraft = {
   editingAccount: false,
   userName: '',
   password: '',
+  revealed: false,
   comment: '',
   assistanceNeeded: false,
 };
@@ -48,6 +51,7 @@ type ResponseField = (typeof RESPONSE_FIELDS)[number];
  * @csspart dialog - The task dialog.
  * @csspart status - A status label.
  * @csspart state - The error message.
+ * @csspart reveal-password - The Show password toggle of the new account password.
  */
 @customElement('portico-access-task-dialog')
 export class PorticoAccessTaskDialog extends LitElement {
@@ -267,7 +271,7 @@ export class PorticoAccessTaskDialog extends LitElement {
                   New password
                   <input
                     name="password"
-                    type="password"
+                    type=${draft.revealed ? 'text' : 'password'}
                     autocomplete="new-password"
                     maxlength="200"
                     .value=${live(draft.password)}
@@ -275,11 +279,20 @@ export class PorticoAccessTaskDialog extends LitElement {
                   />
                   ${this.fieldError('account.password')}
                 </label>
+                <button
+                  type="button"
+                  class="secondary"
+                  part="reveal-password"
+                  aria-pressed=${draft.revealed ? 'true' : 'false'}
+                  @click=${() => set({ revealed: !draft.revealed })}
+                >
+                  Show password
+                </button>
                 <div class="actions">
                   <button
                     type="button"
                     class="secondary"
-                    @click=${() => set({ editingAccount: false, userName: '', password: '' })}
+                    @click=${() => set({ editingAccount: false, userName: '', password: '', revealed: false })}
                   >
                     Cancel account change
                   </button>

@@ -148,7 +148,10 @@ describe('<portico-provider-manager>', () => {
     shadow().querySelector<HTMLButtonElement>('button[aria-label="Remove Jordan Reyes"]')?.click();
     await element.updateComplete;
     expect(shadow().querySelector('dialog[open] h2')?.textContent).to.contain('Remove Jordan Reyes?');
-    shadow().querySelector<HTMLButtonElement>('dialog[open] .actions button:not(.secondary)')?.click();
+    // What cannot be undone is in the danger colour, unlike the primary action.
+    const confirm = shadow().querySelector<HTMLButtonElement>('dialog[open] [part="remove-confirm"]');
+    expect(confirm && getComputedStyle(confirm).backgroundColor).to.equal('rgb(163, 35, 27)');
+    confirm?.click();
     await until(() => shadow().querySelector('dialog[open] [role="alert"]') !== null);
     expect(shadow().querySelector('dialog[open] [role="alert"]')?.textContent).to.contain(
       'only Medicare-enrolled provider',

@@ -45,6 +45,7 @@ export interface ProvidersChangedDetail {
  * @csspart add - The Add provider button.
  * @csspart download - The Download roster (CSV) button.
  * @csspart dialog - The add/edit and remove dialogs.
+ * @csspart remove-confirm - The remove dialog's Remove button (in the danger colour).
  * @csspart medicare - A provider's Medicare status.
  * @csspart medicare-plans - The notice of the office's Medicare plans (a live region).
  * @csspart provider-gaps - What the provider list lacks for a Medicare plan.

@@ -70,7 +70,15 @@ export function providerRemoveDialog(remove: {
     ${remove.problem ? html`<p class="field-error" role="alert">${remove.problem}</p>` : nothing}
     <div class="actions">
       <button type="button" class="secondary" @click=${remove.cancel}>Cancel</button>
-      <button type="button" ?disabled=${remove.busy} @click=${remove.confirm}>Remove</button>
+      <button
+        type="button"
+        class="danger"
+        part="remove-confirm"
+        ?disabled=${remove.busy}
+        @click=${remove.confirm}
+      >
+        Remove
+      </button>
     </div>
   </dialog>`;
 }

@@ -52,6 +52,11 @@ export const baseStyles = css`
     background: transparent;
     color: var(--_primary);
   }
+  /* What cannot be undone (remove, deny) looks unlike the primary action. */
+  button.danger {
+    background: var(--_danger);
+    border-color: var(--_danger);
+  }
   input,
   select {
     font: inherit;

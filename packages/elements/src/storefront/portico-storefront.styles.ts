@@ -135,10 +135,6 @@ export const storefrontStyles = css`
     align-items: center;
     margin-left: auto;
   }
-  button.danger {
-    background: var(--_danger);
-    border-color: var(--_danger);
-  }
   form {
     display: grid;
     gap: 0.75em;

@@ -68,10 +68,6 @@ export const userAdminStyles = css`
     gap: 0.75em;
     flex-wrap: wrap;
   }
-  button.danger {
-    background: var(--_danger);
-    border-color: var(--_danger);
-  }
   .notice {
     margin-top: 0.5em;
     padding: 0.4em 0.6em;
