@@ -10,6 +10,14 @@ export const ROLE_LABELS: Record<OfficeRole, string> = {
   OFFICE_USER: 'Office user',
 };
 
+/** The office roles, in the order the widget offers them. */
+export const OFFICE_ROLES = Object.keys(ROLE_LABELS).filter(isOfficeRole);
+
+/** True for the name of an office role (the server may send any role; only these have words and checkboxes). */
+export function isOfficeRole(value: string): value is OfficeRole {
+  return Object.hasOwn(ROLE_LABELS, value);
+}
+
 /** Every office permission, in the order the matrix lists them, with what it lets a person do. */
 export const PERMISSION_LABELS: readonly (readonly [Permission, string])[] = [
   ['storefront.view', 'See subscriptions and billing'],
@@ -45,7 +53,7 @@ export function statusText(status: AccessStatus, reason: AccessReason): string {
 
 /** A role name for any role the server may send (office roles have words; anything else is shown as sent). */
 export function roleText(role: string): string {
-  return Object.hasOwn(ROLE_LABELS, role) ? ROLE_LABELS[role as OfficeRole] : role;
+  return isOfficeRole(role) ? ROLE_LABELS[role] : role;
 }
 
 /** An instant as a calendar day in the reader's locale, or a dash. */

@@ -1,5 +1,5 @@
 import type { Member, PorticoClient } from '@portico/core';
-import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { html, nothing, type ReactiveControllerHost } from 'lit';
 import { problemText } from '../shared/field-problem.ts';
 
 /** Users per page of the list. */
@@ -16,7 +16,7 @@ export interface FirstPages {
  * The user list's paging and search for `<portico-user-admin>`: the Find field, Show more users (keyset pages
  * after the first), and how many are shown, so that a reload after an action keeps the acted-on user in view.
  */
-export class MemberListController implements ReactiveController {
+export class MemberListController {
   /** What the Find field asks for. */
   search = '';
   private shown = PAGE;
@@ -28,11 +28,7 @@ export class MemberListController implements ReactiveController {
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly client: () => PorticoClient | undefined,
-  ) {
-    host.addController(this);
-  }
-
-  hostConnected(): void {}
+  ) {}
 
   /** The requests and the first page(s) of users for the current search, as many as were shown (at most 200). */
   async load(client: PorticoClient, signal: AbortSignal): Promise<FirstPages> {

@@ -1,6 +1,6 @@
 import type { Member, OfficeRole, Permission, Site } from '@portico/core';
 import { html, nothing } from 'lit';
-import { dayText, PERMISSION_LABELS, ROLE_LABELS, roleText, statusText } from './labels.ts';
+import { dayText, OFFICE_ROLES, PERMISSION_LABELS, ROLE_LABELS, roleText, statusText } from './labels.ts';
 
 /** What a user administrator may do here, from the session (the server says which procedures they may call). */
 export interface AdminAbilities {
@@ -49,9 +49,7 @@ export function accessRequestView(
   },
 ) {
   const id = member.userId;
-  const roles = (Object.keys(ROLE_LABELS) as OfficeRole[]).filter(
-    (role) => role !== 'SECURITY_OFFICER' || options.abilities.wholeOffice,
-  );
+  const roles = OFFICE_ROLES.filter((role) => role !== 'SECURITY_OFFICER' || options.abilities.wholeOffice);
   return html`<li class="request" part="request">
     <p class="who"><strong>${member.displayName}</strong> ${member.email ?? ''}</p>
     <p class="muted">Asked on ${dayText(member.statusChangedAt)}</p>
@@ -184,7 +182,7 @@ function matrixView(
   },
 ) {
   // Only a security officer gives or takes the security officer role; others see it but cannot change it.
-  const roles = (Object.keys(ROLE_LABELS) as OfficeRole[]).filter(
+  const roles = OFFICE_ROLES.filter(
     (role) => options.abilities.wholeOffice || role !== 'SECURITY_OFFICER' || member.roles.includes(role),
   );
   return html`<fieldset class="roles" part="roles">

@@ -9,7 +9,7 @@ import {
   type PorticoClient,
   type Session,
 } from '@portico/core';
-import { html, LitElement, nothing } from 'lit';
+import { html, LitElement } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { porticoClientContext } from '../root/client-context.ts';
 import { baseStyles } from '../shared/base.styles.ts';
@@ -17,7 +17,7 @@ import { emit } from '../shared/emit.ts';
 import { problemText } from '../shared/field-problem.ts';
 import { LiveReloadController } from '../shared/live-reload.ts';
 import { failureState, loadingState } from '../shared/states.ts';
-import { ROLE_LABELS } from './labels.ts';
+import { isOfficeRole } from './labels.ts';
 import {
   accessRequestView,
   memberView,
@@ -42,8 +42,6 @@ function waitingText(session: Session): string {
     return `Your access to ${session.organization.name} is suspended until a user administrator renews it.`;
   return `You do not administer the users of ${session.organization.name}.`;
 }
-
-const isOfficeRole = (value: string): value is OfficeRole => Object.hasOwn(ROLE_LABELS, value);
 
 /**
  * @summary User administration for the office's user administrators and security officer: access requests to

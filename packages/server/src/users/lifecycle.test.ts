@@ -82,7 +82,7 @@ describe('users: the access lifecycle job, driven by the test clock', () => {
     assert.deepEqual(session.permissions, []);
   });
 
-  it('lets nobody renew a suspended administrator’s access but another administrator', async () => {
+  it('refuses a suspended administrator’s own renewals and, with the policy off, self-attestation', async () => {
     // Dana is suspended too: she may not use her permissions, renewal included.
     const priya = await member('Priya Nair');
     await assert.rejects(
