@@ -2,7 +2,8 @@
 // a type import still ties one package to another.
 const server = '^packages/server/src/';
 // Server folders that are domains: each owns its tables; another domain reaches it only through a named seam.
-const domains = '(access-hub|audit-log|billing|events|organizations|plans|ppef|providers|storefront|users)';
+const domains =
+  '(access-hub|audit-log|billing|eligibility|events|organizations|plans|ppef|providers|storefront|users)';
 // The seams domains may use across domains: one rule, one home.
 const seams = [
   `${server}plans/catalog\\.ts$`,
@@ -60,8 +61,11 @@ module.exports = {
       name: 'infrastructure-below-domains',
       severity: 'error',
       comment:
-        'The request kernel, HTTP transport, tenancy, database, auth, audit, services and email never import a domain.',
-      from: { path: `${server}(trpc|tenancy|db|auth|audit|services|http|email)/`, pathNot: '\\.test\\.ts$' },
+        'The request kernel, HTTP transport, tenancy, database, auth, audit, services, email, the clearinghouse and the sandbox payer never import a domain.',
+      from: {
+        path: `${server}(trpc|tenancy|db|auth|audit|services|http|email|clearinghouse|sandbox-payer)/`,
+        pathNot: '\\.test\\.ts$',
+      },
       to: { path: `${server}${domains}/` },
     },
   ],

@@ -10,6 +10,7 @@ import * as ppefKeyCollation from './0008_ppef_key_collation.ts';
 import * as ppefProviderTypes from './0009_ppef_provider_types.ts';
 import * as users from './0010_users.ts';
 import * as auditLogActor from './0011_audit_log_actor.ts';
+import * as eligibility from './0012_eligibility.ts';
 
 /** Every migration, in order. A new one is a new numbered file added here. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '0009_ppef_provider_types': ppefProviderTypes,
   '0010_users': users,
   '0011_audit_log_actor': auditLogActor,
+  '0012_eligibility': eligibility,
 };

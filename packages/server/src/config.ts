@@ -8,6 +8,9 @@ const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
 
+/** An X12 interchange id: up to 15 capital letters, digits or spaces (ISA06, ISA08). */
+const x12Id = z.string().regex(/^[A-Z0-9 ]{2,15}$/, 'two to fifteen capital letters, digits or spaces');
+
 /** Every environment variable the server reads. README.md, "Configuration", documents each one. */
 const environmentSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -43,6 +46,26 @@ const environmentSchema = z.object({
     .optional(),
   PORTICO_MAIL_FROM: z.string().min(3).max(320).default('Portico <no-reply@portico.invalid>'),
   PORTICO_EMAIL_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  PORTICO_CLEARINGHOUSE_URL: z.url().optional(),
+  PORTICO_CLEARINGHOUSE_TOKEN_URL: z.url().optional(),
+  PORTICO_CLEARINGHOUSE_CLIENT_ID: z.string().min(1).optional(),
+  PORTICO_CLEARINGHOUSE_CLIENT_SECRET: z.string().min(1).optional(),
+  PORTICO_CLEARINGHOUSE_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(120).default(20),
+  PORTICO_SANDBOX_PAYER_SLOW_SECONDS: z.coerce.number().min(0).max(600).default(25),
+  PORTICO_X12_SENDER_ID: x12Id.default('PORTICO'),
+  PORTICO_X12_USAGE: z.enum(['T', 'P']).default('T'),
+  PORTICO_PAYER_NAME: z
+    .string()
+    .min(1)
+    .max(60)
+    .regex(/^[^*:^~]+$/, 'no * : ^ ~')
+    .default('PORTICO SANDBOX HEALTH PLAN'),
+  PORTICO_PAYER_ID: x12Id.default('PORTICO01'),
+  PORTICO_PAYER_REFRESH_TIMES: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d(,([01]\d|2[0-3]):[0-5]\d)*$/, 'comma-separated HH:MM times (UTC)')
+    .default('06:00,12:00,18:00'),
+  PORTICO_X12_CODE_LISTS_DIR: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -86,6 +109,20 @@ export interface ServerConfig {
   smtpUrl: string | null;
   mailFrom: string;
   emailIntervalSeconds: number;
+  /** Where X12 goes: the embedded sandbox payer on loopback, or a clearinghouse over CORE REST connectivity. */
+  clearinghouse:
+    | { kind: 'sandbox'; slowSeconds: number }
+    | { kind: 'core-rest'; url: string; tokenUrl: string; clientId: string; clientSecret: string };
+  clearinghouseTimeoutMs: number;
+  x12: {
+    senderId: string;
+    usage: 'T' | 'P';
+    payerName: string;
+    payerId: string;
+    refreshTimesUtc: string[];
+    /** A directory of replacement code lists (`*.json`), or null for the built-in ones. */
+    codeListsDir: string | null;
+  };
   logLevel: string;
 }
 
@@ -182,6 +219,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     smtpUrl: e.PORTICO_SMTP_URL ?? null,
     mailFrom: e.PORTICO_MAIL_FROM,
     emailIntervalSeconds: e.PORTICO_EMAIL_INTERVAL_SECONDS,
+    clearinghouse: clearinghouseOf(e),
+    clearinghouseTimeoutMs: Math.round(e.PORTICO_CLEARINGHOUSE_TIMEOUT_SECONDS * 1000),
+    x12: {
+      senderId: e.PORTICO_X12_SENDER_ID,
+      usage: e.PORTICO_X12_USAGE,
+      payerName: e.PORTICO_PAYER_NAME,
+      payerId: e.PORTICO_PAYER_ID,
+      refreshTimesUtc: e.PORTICO_PAYER_REFRESH_TIMES.split(','),
+      codeListsDir: e.PORTICO_X12_CODE_LISTS_DIR === undefined ? null : resolve(e.PORTICO_X12_CODE_LISTS_DIR),
+    },
     logLevel: e.LOG_LEVEL,
   };
+}
+
+/** A clearinghouse URL needs its token endpoint and credentials; without one, the sandbox payer answers. */
+function clearinghouseOf(e: z.infer<typeof environmentSchema>): ServerConfig['clearinghouse'] {
+  if (e.PORTICO_CLEARINGHOUSE_URL === undefined)
+    return { kind: 'sandbox', slowSeconds: e.PORTICO_SANDBOX_PAYER_SLOW_SECONDS };
+  const {
+    PORTICO_CLEARINGHOUSE_TOKEN_URL: tokenUrl,
+    PORTICO_CLEARINGHOUSE_CLIENT_ID: clientId,
+    PORTICO_CLEARINGHOUSE_CLIENT_SECRET: clientSecret,
+  } = e;
+  if (!tokenUrl || !clientId || !clientSecret)
+    throw new Error(
+      'Invalid configuration: PORTICO_CLEARINGHOUSE_URL needs PORTICO_CLEARINGHOUSE_TOKEN_URL, PORTICO_CLEARINGHOUSE_CLIENT_ID and PORTICO_CLEARINGHOUSE_CLIENT_SECRET.',
+    );
+  return { kind: 'core-rest', url: e.PORTICO_CLEARINGHOUSE_URL, tokenUrl, clientId, clientSecret };
 }

@@ -4,6 +4,7 @@ import { accessTasksDownload } from './access-hub/tasks-download.ts';
 import { auditLogHandlers } from './audit-log/router.ts';
 import { auditTrailDownload } from './audit-log/trail-download.ts';
 import { billingHandlers } from './billing/router.ts';
+import { eligibilityHandlers } from './eligibility/router.ts';
 import { eventsHandlers } from './events/router.ts';
 import { organizationsHandlers } from './organizations/router.ts';
 import { ppefUpload } from './ppef/upload.ts';
@@ -23,6 +24,7 @@ export const porticoHandlers: Handlers<typeof porticoContract> = {
   billing: billingHandlers,
   accessHub: accessHubHandlers,
   auditLog: auditLogHandlers,
+  eligibility: eligibilityHandlers,
   events: eventsHandlers,
 };
 

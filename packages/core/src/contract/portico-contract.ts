@@ -2,6 +2,7 @@ import type { FileRoutes } from './define.ts';
 import { accessHubContract, accessHubFiles } from '../access-hub/contract.ts';
 import { auditLogContract, auditLogFiles } from '../audit-log/contract.ts';
 import { billingContract } from '../billing/contract.ts';
+import { eligibilityContract } from '../eligibility/contract.ts';
 import { eventsContract } from '../events/contract.ts';
 import { organizationsContract } from '../organizations/contract.ts';
 import { ppefFiles } from '../ppef/contract.ts';
@@ -21,6 +22,7 @@ export const porticoContract = {
   billing: billingContract,
   accessHub: accessHubContract,
   auditLog: auditLogContract,
+  eligibility: eligibilityContract,
   events: eventsContract,
 };
 export type PorticoContract = typeof porticoContract;

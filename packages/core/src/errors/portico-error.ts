@@ -21,6 +21,9 @@ export const PORTICO_ERROR_CODES = [
   'CARD_DECLINED',
   'CARD_EXPIRED',
   'ACCOUNT_NOT_EDITABLE',
+  'PAYER_REJECTED',
+  'PAYER_UNAVAILABLE',
+  'TIMEOUT',
 ] as const;
 export type PorticoErrorCode = (typeof PORTICO_ERROR_CODES)[number];
 
@@ -84,6 +87,9 @@ export const httpStatusOfCode: Record<PorticoErrorCode, number> = {
   CARD_DECLINED: 402,
   CARD_EXPIRED: 422,
   ACCOUNT_NOT_EDITABLE: 403,
+  PAYER_REJECTED: 422,
+  PAYER_UNAVAILABLE: 502,
+  TIMEOUT: 504,
 };
 
 /** Writes a field path the way people read it: `providers[0].npi`. */

@@ -30,3 +30,24 @@ export function decodeOpaque(text: string): unknown {
     return null;
   }
 }
+
+/** Where a newest-first page ends: the last row's instant and id. */
+export interface InstantKey {
+  at: string;
+  id: string;
+}
+
+/** The opaque cursor after a row of a newest-first keyset page. */
+export function encodeInstantKey(key: InstantKey): string {
+  return encodeOpaque([key.at, key.id]);
+}
+
+/** Reads an instant-and-id cursor back, strictly: null for anything the server could not have written. */
+export function decodeInstantKey(cursor: string): InstantKey | null {
+  const parsed = decodeOpaque(cursor);
+  if (!Array.isArray(parsed) || parsed.length !== 2) return null;
+  const [at, id] = parsed as unknown[];
+  if (typeof at !== 'string' || !INSTANT_PATTERN.test(at) || Number.isNaN(Date.parse(at))) return null;
+  if (typeof id !== 'string' || !UUID_PATTERN.test(id)) return null;
+  return { at, id };
+}

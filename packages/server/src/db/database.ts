@@ -5,6 +5,7 @@ import type {
   AccessStatus,
   BlockedWork,
   CardBrand,
+  CheckOutcome,
   OrganizationKind,
   PaymentMethodRole,
   Permission,
@@ -354,6 +355,33 @@ export interface AffectedUnpostablesTable {
   cents: ColumnType<string, number, number>;
 }
 
+/** One eligibility check: what was asked, the X12 both ways, and the answer (or why there was none). */
+export interface EligibilityChecksTable {
+  organization_id: string;
+  id: Generated<string>;
+  site_id: string;
+  user_id: string;
+  member_id: string;
+  first_name: string;
+  last_name: string;
+  date_of_birth: PlainDate;
+  provider_npi: string;
+  service_types: string[];
+  date_of_service: PlainDate;
+  control_number: string;
+  trace_number: string;
+  request_x12: string;
+  checked_at: Instant;
+  outcome: 'PENDING' | CheckOutcome;
+  problem: string | null;
+  answered_at: Instant | null;
+  duration_ms: number | null;
+  response_x12: string | null;
+  /** The grouped answer (`EligibilitySummary`), checked by core's schema when read. */
+  summary: ColumnType<unknown, string | null, string | null>;
+  as_of: Instant | null;
+}
+
 /** The whole schema, as Kysely sees it. */
 export interface Database {
   organizations: OrganizationsTable;
@@ -384,6 +412,7 @@ export interface Database {
   access_notes: AccessNotesTable;
   affected_unpostables: AffectedUnpostablesTable;
   email_outbox: EmailOutboxTable;
+  eligibility_checks: EligibilityChecksTable;
 }
 
 /** Tables whose rows belong to one organization: every query on them goes through an OrgScope. */

@@ -16,6 +16,8 @@ import type { Services } from '../trpc/context.ts';
 import type { PaymentGateway } from '../services/payment-gateway.ts';
 import { createFileRoutes } from './file-routes.ts';
 import { createSealer } from '../services/sealer.ts';
+import type { Clearinghouse } from '../services/clearinghouse.ts';
+import { memberServicesSettings, openClearinghouse } from '../clearinghouse/open.ts';
 import { refuseBeforeTrpc } from './refusal.ts';
 import { bearerToken, requestIdOf } from './request-id.ts';
 
@@ -45,8 +47,13 @@ export async function startPorticoServer(options: {
   clock: Clock;
   logger: Logger;
   gateway: PaymentGateway;
+  /** A clearinghouse adapter; without one, the configuration's (the sandbox payer by default) is opened here. */
+  clearinghouse?: Clearinghouse;
 }): Promise<PorticoServer> {
   const { config, database, clock, logger, gateway } = options;
+  const opened = options.clearinghouse ? null : await openClearinghouse(config, clock);
+  const clearinghouse = options.clearinghouse ?? opened?.clearinghouse;
+  if (!clearinghouse) throw new Error('no clearinghouse');
   const bus = await EventBus.start(database, logger, clock);
   const verifier = createTokenVerifier({
     key: config.tokenKey,
@@ -63,6 +70,8 @@ export async function startPorticoServer(options: {
     sealer: createSealer(config.encryptionKeys),
     gateway,
     policy: { selfAttestation: config.selfAttestation },
+    clearinghouse,
+    memberServices: memberServicesSettings(config),
   };
 
   const trpcHandler = createHTTPHandler({
@@ -186,6 +195,7 @@ export async function startPorticoServer(options: {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await bus.close();
+      await opened?.close();
     },
   };
 }

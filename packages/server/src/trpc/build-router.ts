@@ -1,5 +1,6 @@
 import {
   isProcedure,
+  PorticoError,
   streamEvent,
   plainDateInZone,
   type PorticoEvent,
@@ -14,36 +15,47 @@ import { forOffice } from '../tenancy/for-office.ts';
 import type { OrgScope } from '../tenancy/org-scope.ts';
 import type { VerifiedContext } from './context.ts';
 import { toTrpcError } from './error-shape.ts';
-import type { Handlers, ProcedureContext, SubscriptionContext } from './handlers.ts';
+import {
+  isExchangeHandler,
+  type ExchangeHandler,
+  type Handlers,
+  type ProcedureContext,
+  type SubscriptionContext,
+} from './handlers.ts';
 import { t } from './init.ts';
 import { admit } from './kernel.ts';
 
 type QueryHandler = (input: unknown, context: ProcedureContext) => Promise<unknown>;
 type StreamHandler = (input: unknown, context: SubscriptionContext) => AsyncIterable<unknown>;
 
+/** What one transaction's work gives back: a value to check against the contract, or a refusal to commit and send. */
+type StepResult = { value: unknown } | { refusal: PorticoError };
+
 /**
- * Runs one query or mutation: verify the token, then in one transaction let the caller in (`admit`: resolve,
- * scope, permission), run the handler against the caller's scope, insist on an audit row where one is due, and check
- * the output against the contract before committing. Any failure rolls everything back.
+ * One transaction of a procedure: let the caller in (`admit`: resolve, scope, permission), run the step against
+ * the caller's scope, insist on an audit row where one is due, and check the output against the contract before
+ * committing. A step may end in a refusal that still commits (an exchange's record of a payer's rejection). Any
+ * failure rolls everything back and runs the compensations.
  */
-async function runProcedure(
+async function inTransaction(
   ctx: VerifiedContext,
   path: string,
   procedure: ProcedureContract,
-  handler: QueryHandler,
-  input: unknown,
+  step: (context: ProcedureContext) => Promise<StepResult>,
+  options: { mustAudit: boolean; checkOutput: boolean },
 ): Promise<unknown> {
   const { services, claims } = ctx;
   const compensations: (() => Promise<void>)[] = [];
+  let outcome: StepResult;
   try {
-    return await services.db.transaction().execute(async (trx) => {
+    outcome = await services.db.transaction().execute(async (trx) => {
       const { principal, scope, audit } = await admit(trx, services, claims, ctx.requestId, {
         permission: procedure.permission,
       });
       const auditedBefore = audit.count;
       const publishIn = (target: OrgScope) => (event: Omit<PorticoEvent, 'at'>) =>
         publishEvent(target, { ...event, at: services.clock.now().toISOString() });
-      const result = await handler(input, {
+      const result = await step({
         requestId: ctx.requestId,
         principal,
         scope,
@@ -56,6 +68,7 @@ async function runProcedure(
         },
         gateway: services.gateway,
         policy: services.policy,
+        memberServices: services.memberServices,
         publish: publishIn(scope),
         onRollback: (undo) => compensations.push(undo),
         async forOffice(officeId) {
@@ -69,14 +82,14 @@ async function runProcedure(
           };
         },
       });
-      const mustAudit = procedure.kind === 'mutation' || procedure.auditRead !== undefined;
-      if (mustAudit && audit.count === auditedBefore) {
+      if (options.mustAudit && audit.count === auditedBefore) {
         throw new Error(`${path} must write an audit row and wrote none`);
       }
-      const output = procedure.output.safeParse(result);
+      if (!options.checkOutput || 'refusal' in result) return result;
+      const output = procedure.output.safeParse(result.value);
       if (!output.success)
         throw new Error(`${path} returned output outside its contract: ${output.error.message}`);
-      return output.data;
+      return { value: output.data };
     });
   } catch (error) {
     // Newest first, each on its own: one failing undo does not keep the others from running.
@@ -90,6 +103,72 @@ async function runProcedure(
     }
     throw toTrpcError(error);
   }
+  if ('refusal' in outcome) throw toTrpcError(outcome.refusal);
+  return outcome.value;
+}
+
+const mustAuditOf = (procedure: ProcedureContract) =>
+  procedure.kind === 'mutation' || procedure.auditRead !== undefined;
+
+/** Runs one query or mutation in one transaction (see `inTransaction`). */
+function runProcedure(
+  ctx: VerifiedContext,
+  path: string,
+  procedure: ProcedureContract,
+  handler: QueryHandler,
+  input: unknown,
+): Promise<unknown> {
+  return inTransaction(ctx, path, procedure, async (context) => ({ value: await handler(input, context) }), {
+    mustAudit: mustAuditOf(procedure),
+    checkOutput: true,
+  });
+}
+
+/**
+ * Runs a procedure that waits on the outside world (a payer through the clearinghouse) without holding a
+ * transaction open meanwhile: `prepare` in a first short transaction, `exchange` with no database at all, and
+ * `finish` in a second transaction that lets the caller in again, records the outcome, audits it and checks the
+ * output. A refusal `finish` returns (the payer's rejection, a timeout) is committed with its record, then sent.
+ */
+async function runExchange(
+  ctx: VerifiedContext,
+  path: string,
+  procedure: ProcedureContract,
+  handler: ExchangeHandler<unknown, unknown>,
+  input: unknown,
+): Promise<unknown> {
+  const plan = await inTransaction(
+    ctx,
+    path,
+    procedure,
+    async (context) => ({ value: await handler.prepare(input, context) }),
+    {
+      mustAudit: false,
+      checkOutput: false,
+    },
+  );
+  let answer: unknown;
+  try {
+    answer = await handler.exchange(plan, {
+      requestId: ctx.requestId,
+      clock: ctx.services.clock,
+      logger: ctx.services.logger,
+      clearinghouse: ctx.services.clearinghouse,
+      memberServices: ctx.services.memberServices,
+    });
+  } catch (error) {
+    throw toTrpcError(error);
+  }
+  return inTransaction(
+    ctx,
+    path,
+    procedure,
+    async (context) => {
+      const result = await handler.finish(answer, plan, context);
+      return result instanceof PorticoError ? { refusal: result } : { value: result };
+    },
+    { mustAudit: mustAuditOf(procedure), checkOutput: true },
+  );
 }
 
 function isMembershipChangeOf(event: unknown, userId: string): boolean {
@@ -181,6 +260,14 @@ function buildRecord(contract: ContractTree, handlers: object, prefix: string): 
     const path = prefix === '' ? key : `${prefix}.${key}`;
     const handler: unknown = Reflect.get(handlers, key);
     if (isProcedure(node)) {
+      if (isExchangeHandler(handler)) {
+        if (node.kind !== 'mutation')
+          throw new Error(`${path}: only a mutation may wait on the outside world`);
+        record[key] = verified
+          .input(node.input)
+          .mutation(({ ctx, input }) => runExchange(ctx, path, node, handler, input));
+        continue;
+      }
       if (!isQueryHandler(handler)) throw new Error(`No handler for ${path}`);
       const base = verified.input(node.input);
       record[key] =

@@ -19,6 +19,9 @@ const trpcCodeOf: Record<PorticoErrorCode, TRPC_ERROR_CODE_KEY> = {
   CARD_DECLINED: 'PAYMENT_REQUIRED',
   CARD_EXPIRED: 'UNPROCESSABLE_CONTENT',
   ACCOUNT_NOT_EDITABLE: 'FORBIDDEN',
+  PAYER_REJECTED: 'UNPROCESSABLE_CONTENT',
+  PAYER_UNAVAILABLE: 'BAD_GATEWAY',
+  TIMEOUT: 'GATEWAY_TIMEOUT',
 };
 
 /** Wraps what a procedure threw so tRPC answers with the right status; unknown errors stay internal. */

@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import type {
+  PorticoError,
   ContractTree,
   FileRouteContract,
   FileRoutes,
@@ -11,6 +12,9 @@ import type { AuditEntry, AuditTrail } from '../audit/audit-trail.ts';
 import type { DatabaseHandle } from '../db/connect.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Clock } from '../services/clock.ts';
+import type { Clearinghouse } from '../services/clearinghouse.ts';
+import type { Logger } from '../logger.ts';
+import type { MemberServicesSettings } from './context.ts';
 import type { AccessPolicy } from './context.ts';
 import type { EventBus } from '../services/event-bus.ts';
 import type { PaymentGateway } from '../services/payment-gateway.ts';
@@ -32,6 +36,8 @@ export interface ProcedureContext {
   gateway: PaymentGateway;
   /** The payer's access policy (self-attestation). */
   policy: AccessPolicy;
+  /** How Portico addresses the payer in X12, and the code lists in force. */
+  memberServices: MemberServicesSettings;
   /** Announces a change to open widgets once this request's transaction commits. */
   publish(event: Omit<PorticoEvent, 'at'>): Promise<void>;
   /**
@@ -65,10 +71,48 @@ export interface SubscriptionContext {
   signal: AbortSignal;
 }
 
+/** What an exchange's middle step gets: no database, only what talking to the outside world needs. */
+export interface ExchangeContext {
+  requestId: string;
+  clock: Clock;
+  logger: Logger;
+  clearinghouse: Clearinghouse;
+  memberServices: MemberServicesSettings;
+}
+
+/**
+ * A mutation that waits on the outside world (a payer, through the clearinghouse) in three steps, so no
+ * transaction stays open while it waits: `prepare` (first transaction: checks, control numbers), `exchange` (no
+ * database), `finish` (second transaction: the record, the audit row, the answer or a refusal to send). Build one
+ * with `exchangeHandler`, which keeps the steps' own types.
+ */
+export interface ExchangeHandler<I, O> {
+  readonly kind: 'exchange';
+  prepare(input: I, context: ProcedureContext): Promise<unknown>;
+  exchange(plan: unknown, context: ExchangeContext): Promise<unknown>;
+  finish(answer: unknown, plan: unknown, context: ProcedureContext): Promise<O | PorticoError>;
+}
+
+/** Declares an exchange handler with typed steps: what `prepare` returns is what `exchange` and `finish` get. */
+export function exchangeHandler<I, O, Plan, Answer>(steps: {
+  prepare(input: I, context: ProcedureContext): Promise<Plan>;
+  exchange(plan: Plan, context: ExchangeContext): Promise<Answer>;
+  finish(answer: Answer, plan: Plan, context: ProcedureContext): Promise<O | PorticoError>;
+}): ExchangeHandler<I, O> {
+  // The kernel hands each step exactly what the step before it returned (methods compare bivariantly here).
+  return { kind: 'exchange', ...steps };
+}
+
+/** True for a handler built by `exchangeHandler`. */
+export function isExchangeHandler(value: unknown): value is ExchangeHandler<unknown, unknown> {
+  return typeof value === 'object' && value !== null && Reflect.get(value, 'kind') === 'exchange';
+}
+
 /** The server side of one procedure, typed from its contract: input as parsed, output as the contract accepts. */
 export type ProcedureHandler<P> =
   P extends ProcedureContract<'query' | 'mutation', infer I, infer O>
-    ? (input: z.output<I>, context: ProcedureContext) => Promise<z.input<O>>
+    ? | ((input: z.output<I>, context: ProcedureContext) => Promise<z.input<O>>)
+      | ExchangeHandler<z.output<I>, z.input<O>>
     : P extends ProcedureContract<'subscription', infer I, infer O>
       ? (input: z.output<I>, context: SubscriptionContext) => AsyncIterable<z.input<O>>
       : never;

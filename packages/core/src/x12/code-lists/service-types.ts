@@ -1,0 +1,68 @@
+import type { CodeList } from './code-list.ts';
+
+/** Service type codes (EQ01, EB03), X12 element 1365, with the names the 5010 guides print. */
+export const serviceTypes: CodeList = {
+  name: 'service-types',
+  version: '005010X279A1',
+  codes: {
+    '1': 'Medical Care',
+    '2': 'Surgical',
+    '3': 'Consultation',
+    '4': 'Diagnostic X-Ray',
+    '5': 'Diagnostic Lab',
+    '6': 'Radiation Therapy',
+    '7': 'Anesthesia',
+    '8': 'Surgical Assistance',
+    '12': 'Durable Medical Equipment Purchase',
+    '13': 'Ambulatory Service Center Facility',
+    '18': 'Durable Medical Equipment Rental',
+    '20': 'Second Surgical Opinion',
+    '30': 'Health Benefit Plan Coverage',
+    '33': 'Chiropractic',
+    '35': 'Dental Care',
+    '40': 'Oral Surgery',
+    '42': 'Home Health Care',
+    '45': 'Hospice',
+    '47': 'Hospital',
+    '48': 'Hospital - Inpatient',
+    '50': 'Hospital - Outpatient',
+    '51': 'Hospital - Emergency Accident',
+    '52': 'Hospital - Emergency Medical',
+    '53': 'Hospital - Ambulatory Surgical',
+    '62': 'MRI/CAT Scan',
+    '65': 'Newborn Care',
+    '68': 'Well Baby Care',
+    '73': 'Diagnostic Medical',
+    '76': 'Dialysis',
+    '78': 'Chemotherapy',
+    '80': 'Immunizations',
+    '81': 'Routine Physical',
+    '82': 'Family Planning',
+    '86': 'Emergency Services',
+    '88': 'Pharmacy',
+    '93': 'Podiatry',
+    '98': 'Professional (Physician) Visit - Office',
+    '99': 'Professional (Physician) Visit - Inpatient',
+    A0: 'Professional (Physician) Visit - Outpatient',
+    A3: 'Professional (Physician) Visit - Home',
+    A6: 'Psychotherapy',
+    A7: 'Psychiatric - Inpatient',
+    A8: 'Psychiatric - Outpatient',
+    AD: 'Occupational Therapy',
+    AE: 'Physical Medicine',
+    AF: 'Speech Therapy',
+    AG: 'Skilled Nursing Care',
+    AI: 'Substance Abuse',
+    AL: 'Vision (Optometry)',
+    BG: 'Cardiac Rehabilitation',
+    BH: 'Pediatric',
+    MH: 'Mental Health',
+    UC: 'Urgent Care',
+  },
+};
+
+/**
+ * The CAQH CORE base set: a 271 answers each of these, with base and remaining deductible, co-pay and co-insurance
+ * in and out of network, when the 270 asks for 30 (Health Benefit Plan Coverage). DOMAIN.md, "Standards".
+ */
+export const CORE_BASE_SERVICE_TYPES = ['1', '33', '35', '47', '86', '88', '98', 'AL', 'MH', 'UC'] as const;

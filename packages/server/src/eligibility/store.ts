@@ -1,0 +1,239 @@
+import {
+  decodeInstantKey,
+  eligibilitySummarySchema,
+  encodeInstantKey,
+  PorticoError,
+  type CheckOutcome,
+  type CheckSummary,
+  type EligibilityResult,
+} from '@portico/core';
+import { sql } from 'kysely';
+import type { Principal } from '../auth/principal.ts';
+import type { OrgScope } from '../tenancy/org-scope.ts';
+
+/** The next interchange control number, from the one sequence every instance draws from. */
+export async function nextControlNumber(scope: OrgScope): Promise<number> {
+  const result = await sql<{
+    value: string;
+  }>`select nextval('x12_control_number_seq')::text as value`.execute(scope.transaction);
+  return Number(result.rows[0]?.value ?? 0);
+}
+
+/** The site a check is made for: the one asked (one of the caller's), or the caller's only site. */
+export async function siteForCheck(
+  scope: OrgScope,
+  principal: Principal,
+  siteId: string | undefined,
+): Promise<{ id: string; name: string }> {
+  const chosen = siteId ?? (principal.siteIds.length === 1 ? principal.siteIds[0] : undefined);
+  if (principal.siteIds.length === 0)
+    throw new PorticoError(
+      'FORBIDDEN',
+      'You are not assigned to a site of this office. Ask your user administrator.',
+    );
+  if (chosen === undefined)
+    throw new PorticoError('BAD_REQUEST', 'Choose the site the visit is at.', { fieldPath: 'siteId' });
+  const site = principal.siteIds.includes(chosen)
+    ? await scope.selectFrom('sites').select(['id', 'name']).where('id', '=', chosen).executeTakeFirst()
+    : undefined;
+  if (!site) throw new PorticoError('NOT_FOUND', 'That is not one of your sites.', { fieldPath: 'siteId' });
+  return site;
+}
+
+/** The office's provider with this NPI, by name: only the office's own providers may ask about members. */
+export async function providerForCheck(scope: OrgScope, npi: string): Promise<string> {
+  const provider = await scope
+    .selectFrom('providers')
+    .select(['first_name', 'last_name', 'organization_name'])
+    .where('npi', '=', npi)
+    .executeTakeFirst();
+  if (!provider)
+    throw new PorticoError('NOT_FOUND', "This NPI is not on your office's provider list.", {
+      fieldPath: 'providerNpi',
+    });
+  return provider.organization_name ?? [provider.first_name, provider.last_name].filter(Boolean).join(' ');
+}
+
+export interface CheckRecord {
+  id: string;
+  siteId: string;
+  userId: string;
+  memberId: string;
+  firstName: string;
+  lastName: string;
+  dateOfBirth: string;
+  providerNpi: string;
+  serviceTypes: string[];
+  dateOfService: string;
+  controlNumber: string;
+  traceNumber: string;
+  requestX12: string;
+  checkedAt: Date;
+  outcome: CheckOutcome;
+  problem: string | null;
+  answeredAt: Date | null;
+  durationMs: number | null;
+  responseX12: string | null;
+  summary: unknown;
+  asOf: Date | null;
+}
+
+export async function recordCheck(scope: OrgScope, check: CheckRecord): Promise<void> {
+  await scope
+    .insertInto('eligibility_checks', {
+      id: check.id,
+      site_id: check.siteId,
+      user_id: check.userId,
+      member_id: check.memberId,
+      first_name: check.firstName,
+      last_name: check.lastName,
+      date_of_birth: check.dateOfBirth,
+      provider_npi: check.providerNpi,
+      service_types: check.serviceTypes,
+      date_of_service: check.dateOfService,
+      control_number: check.controlNumber,
+      trace_number: check.traceNumber,
+      request_x12: check.requestX12,
+      checked_at: check.checkedAt,
+      outcome: check.outcome,
+      problem: check.problem,
+      answered_at: check.answeredAt,
+      duration_ms: check.durationMs,
+      response_x12: check.responseX12,
+      summary: check.summary === null ? null : JSON.stringify(check.summary),
+      as_of: check.asOf,
+    })
+    .execute();
+}
+
+/** One page of a day's checks at the caller's sites, newest first (keyset on checked_at, id). */
+export async function checkHistory(
+  scope: OrgScope,
+  principal: Principal,
+  day: string,
+  page: { cursor?: string | undefined; limit: number },
+): Promise<{ checks: CheckSummary[]; nextCursor: string | null }> {
+  const after = page.cursor === undefined ? null : decodeInstantKey(page.cursor);
+  if (page.cursor !== undefined && after === null)
+    throw new PorticoError('BAD_REQUEST', 'This page link is no longer valid.', { fieldPath: 'cursor' });
+  if (principal.siteIds.length === 0) return { checks: [], nextCursor: null };
+  const zone = principal.organization.timeZone;
+  let query = scope
+    .selectFrom('eligibility_checks')
+    .innerJoin('users', 'users.id', 'eligibility_checks.user_id')
+    .innerJoin('sites', (join) =>
+      join
+        .onRef('sites.id', '=', 'eligibility_checks.site_id')
+        .onRef('sites.organization_id', '=', 'eligibility_checks.organization_id'),
+    )
+    .select([
+      'eligibility_checks.id',
+      'eligibility_checks.checked_at',
+      'users.display_name',
+      'sites.name as site_name',
+      'eligibility_checks.member_id',
+      'eligibility_checks.first_name',
+      'eligibility_checks.last_name',
+      'eligibility_checks.date_of_service',
+      'eligibility_checks.outcome',
+      'eligibility_checks.problem',
+      'eligibility_checks.summary',
+    ])
+    .where('eligibility_checks.site_id', 'in', [...principal.siteIds])
+    .where('eligibility_checks.checked_at', '>=', sql<Date>`(${day}::date)::timestamp at time zone ${zone}`)
+    .where(
+      'eligibility_checks.checked_at',
+      '<',
+      sql<Date>`(${day}::date + 1)::timestamp at time zone ${zone}`,
+    );
+  if (after)
+    query = query.where(
+      sql<boolean>`(eligibility_checks.checked_at, eligibility_checks.id) < (${after.at}::timestamptz, ${after.id}::uuid)`,
+    );
+  const rows = await query
+    .orderBy('eligibility_checks.checked_at', 'desc')
+    .orderBy('eligibility_checks.id', 'desc')
+    .limit(page.limit + 1)
+    .execute();
+  const shown = rows.slice(0, page.limit);
+  const last = shown.at(-1);
+  return {
+    checks: shown.map((row) => ({
+      checkId: row.id,
+      checkedAt: row.checked_at.toISOString(),
+      checkedBy: row.display_name,
+      siteName: row.site_name,
+      member: { memberId: row.member_id, firstName: row.first_name, lastName: row.last_name },
+      dateOfService: row.date_of_service,
+      outcome: row.outcome === 'PENDING' ? 'UNAVAILABLE' : row.outcome,
+      problem: row.problem,
+      hasResult: row.summary !== null,
+    })),
+    nextCursor:
+      rows.length > page.limit && last
+        ? encodeInstantKey({ at: last.checked_at.toISOString(), id: last.id })
+        : null,
+  };
+}
+
+/** One answered check at the caller's sites, whole; NOT_FOUND for another site's, another office's, or an unanswered one. */
+export async function answeredCheck(
+  scope: OrgScope,
+  principal: Principal,
+  checkId: string,
+  labels: (code: string) => { code: string; label: string },
+): Promise<EligibilityResult> {
+  const row =
+    principal.siteIds.length === 0
+      ? undefined
+      : await scope
+          .selectFrom('eligibility_checks')
+          .selectAll()
+          .where('id', '=', checkId)
+          .where('site_id', 'in', [...principal.siteIds])
+          .executeTakeFirst();
+  if (!row || row.summary === null || row.response_x12 === null || row.as_of === null)
+    throw new PorticoError(
+      'NOT_FOUND',
+      'There is no answered eligibility check with this id at your sites.',
+      { fieldPath: 'checkId' },
+    );
+  return {
+    checkId: row.id,
+    checkedAt: row.checked_at.toISOString(),
+    asOf: row.as_of.toISOString(),
+    dateOfService: row.date_of_service,
+    serviceTypes: row.service_types.map(labels),
+    summary: eligibilitySummarySchema.parse(row.summary),
+    x12: { request: row.request_x12, response: row.response_x12 },
+    controlNumber: row.control_number,
+    traceNumber: row.trace_number,
+    codeListVersions: {},
+  };
+}
+
+/** A month's checks of the office and how many were answered within the limit (CAQH CORE's 20 seconds). */
+export async function monthTimeliness(
+  scope: OrgScope,
+  month: string,
+  zone: string,
+  limitMs: number,
+): Promise<{ total: number; withinLimit: number }> {
+  const start = `${month}-01`;
+  const row = await scope
+    .selectFrom('eligibility_checks')
+    .select([
+      sql<string>`count(*)::text`.as('total'),
+      sql<string>`count(*) filter (where duration_ms is not null and duration_ms <= ${limitMs} and outcome <> 'TIMEOUT')::text`.as(
+        'within',
+      ),
+    ])
+    .where('checked_at', '>=', sql<Date>`(${start}::date)::timestamp at time zone ${zone}`)
+    .where(
+      'checked_at',
+      '<',
+      sql<Date>`((${start}::date + interval '1 month')::date)::timestamp at time zone ${zone}`,
+    )
+    .executeTakeFirst();
+  return { total: Number(row?.total ?? 0), withinLimit: Number(row?.within ?? 0) };
+}

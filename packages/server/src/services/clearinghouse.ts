@@ -1,0 +1,43 @@
+/**
+ * The clearinghouse port: real-time X12 to a payer and back, in CAQH CORE's connectivity envelope. The built-in
+ * client speaks CORE's REST connectivity with OAuth 2.0 client credentials (`clearinghouse/core-rest-client.ts`);
+ * the embedded default points it at the sandbox payer on loopback. A deployment may pass its own adapter to
+ * `startApp` (README, "Clearinghouse").
+ */
+export interface Clearinghouse {
+  /**
+   * Sends one payload and waits for the answer. Rejects with PorticoError TIMEOUT when `signal` aborts first, and
+   * PAYER_UNAVAILABLE when the clearinghouse cannot be reached or answers outside the envelope.
+   */
+  exchange(request: ClearinghouseRequest): Promise<ClearinghouseAnswer>;
+  close(): Promise<void>;
+}
+
+/** CORE's envelope fields (PayloadType, ProcessingMode, PayloadID, TimeStamp, SenderID, ReceiverID) and the payload. */
+export interface ClearinghouseRequest {
+  /** e.g. `X12_270_Request_005010X279A1`. */
+  payloadType: string;
+  /** A UUID, unique per request: CORE's PayloadID. */
+  payloadId: string;
+  senderId: string;
+  receiverId: string;
+  payload: string;
+  signal: AbortSignal;
+}
+
+export interface ClearinghouseAnswer {
+  /** e.g. `X12_271_Response_005010X279A1` or `X12_999_Response_005010X231A1`. */
+  payloadType: string;
+  payloadId: string;
+  /** CORE's ErrorCode: `Success`, or why the envelope was refused. */
+  errorCode: string;
+  errorMessage: string;
+  payload: string;
+}
+
+/** CORE's payload types Portico sends and reads. */
+export const PAYLOAD_TYPES = {
+  eligibilityRequest: 'X12_270_Request_005010X279A1',
+  eligibilityResponse: 'X12_271_Response_005010X279A1',
+  acknowledgement: 'X12_999_Response_005010X231A1',
+} as const;
