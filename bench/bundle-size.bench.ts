@@ -12,6 +12,7 @@ const ENTRIES = {
   'root + access-hub': ['root', 'access-hub'],
   'root + users': ['root', 'users'],
   'root + audit-log': ['root', 'audit-log'],
+  'root + eligibility': ['root', 'eligibility'],
   'every widget (@portico/elements)': [],
 } as const;
 

@@ -69,6 +69,7 @@ describe('custom-elements.json', () => {
       'portico-access-hub',
       'portico-user-admin',
       'portico-audit-log',
+      'portico-eligibility',
     ]) {
       const element = declared.find((d) => d.tagName === tag);
       assert.ok(element, tag);

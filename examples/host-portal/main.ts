@@ -34,6 +34,7 @@ if (root) {
     for (const tag of [
       'portico-storefront',
       'portico-provider-manager',
+      'portico-eligibility',
       'portico-access-hub',
       'portico-user-admin',
       'portico-audit-log',
@@ -51,6 +52,11 @@ if (root) {
   root.addEventListener('portico-subscription-changed', heard('subscription'));
   root.addEventListener('portico-payment-method-changed', heard('payment method'));
   root.addEventListener('portico-user-changed', heard('user'));
+  root.addEventListener('portico-eligibility-checked', (event) => {
+    const status = document.querySelector('#host-status');
+    if (status)
+      status.textContent = `Host portal heard: an eligibility check, ${event.detail.outcome.toLowerCase()}.`;
+  });
   // HIPAA automatic log-off: Portico signed out after the idle time, so the portal ends its own session too.
   root.addEventListener('portico-signed-out', () => {
     current = null;

@@ -17,3 +17,4 @@ export {
 } from './access-hub/portico-access-hub.ts';
 export { PorticoUserAdmin, type UserChangedDetail } from './users/portico-user-admin.ts';
 export { PorticoAuditLog } from './audit-log/portico-audit-log.ts';
+export { PorticoEligibility, type EligibilityCheckedDetail } from './eligibility/portico-eligibility.ts';

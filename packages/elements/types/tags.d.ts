@@ -3,6 +3,7 @@
 import type {
   AccessHubTab,
   AccessResponseSubmittedDetail,
+  EligibilityCheckedDetail,
   OpenWorklistDetail,
   PaymentMethodChangedDetail,
   ProvidersChangedDetail,
@@ -25,6 +26,7 @@ export interface PorticoTagProperties {
   'portico-access-hub': { tab?: AccessHubTab };
   'portico-user-admin': Record<never, never>;
   'portico-audit-log': Record<never, never>;
+  'portico-eligibility': Record<never, never>;
 }
 
 /** The events each tag fires, by name, with their details. */
@@ -42,6 +44,7 @@ export interface PorticoTagEvents {
   };
   'portico-user-admin': { 'portico-user-changed': UserChangedDetail };
   'portico-audit-log': Record<never, never>;
+  'portico-eligibility': { 'portico-eligibility-checked': EligibilityCheckedDetail };
 }
 
 export type PorticoTag = keyof PorticoTagProperties;

@@ -17,6 +17,7 @@ declare module 'vue' {
     'portico-provider-manager': DefineComponent<EventProps<'portico-provider-manager'>>;
     'portico-user-admin': DefineComponent<EventProps<'portico-user-admin'>>;
     'portico-audit-log': DefineComponent<EventProps<'portico-audit-log'>>;
+    'portico-eligibility': DefineComponent<EventProps<'portico-eligibility'>>;
     'portico-access-hub': DefineComponent<
       PorticoTagProperties['portico-access-hub'] & EventProps<'portico-access-hub'>
     >;

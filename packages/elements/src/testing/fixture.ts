@@ -42,6 +42,9 @@ export interface PorticoFixture {
     auditOfficer: string;
     /** Juniper's office user (no audit permission). */
     auditViewer: string;
+    eligibilityFront: string;
+    eligibilityManager: string;
+    eligibilityNoAccess: string;
   };
 }
 

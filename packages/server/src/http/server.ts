@@ -50,10 +50,32 @@ export async function startPorticoServer(options: {
   /** A clearinghouse adapter; without one, the configuration's (the sandbox payer by default) is opened here. */
   clearinghouse?: Clearinghouse;
 }): Promise<PorticoServer> {
-  const { config, database, clock, logger, gateway } = options;
-  const opened = options.clearinghouse ? null : await openClearinghouse(config, clock);
-  const clearinghouse = options.clearinghouse ?? opened?.clearinghouse;
-  if (!clearinghouse) throw new Error('no clearinghouse');
+  if (options.clearinghouse) return serve({ ...options, clearinghouse: options.clearinghouse });
+  const opened = await openClearinghouse(options.config, options.clock);
+  try {
+    const server = await serve({ ...options, clearinghouse: opened.clearinghouse });
+    return {
+      ...server,
+      async close() {
+        await server.close();
+        await opened.close();
+      },
+    };
+  } catch (error) {
+    await opened.close();
+    throw error;
+  }
+}
+
+async function serve(options: {
+  config: ServerConfig;
+  database: DatabaseHandle;
+  clock: Clock;
+  logger: Logger;
+  gateway: PaymentGateway;
+  clearinghouse: Clearinghouse;
+}): Promise<PorticoServer> {
+  const { config, database, clock, logger, gateway, clearinghouse } = options;
   const bus = await EventBus.start(database, logger, clock);
   const verifier = createTokenVerifier({
     key: config.tokenKey,
@@ -195,7 +217,6 @@ export async function startPorticoServer(options: {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await bus.close();
-      await opened?.close();
     },
   };
 }

@@ -5,6 +5,7 @@ import type { SubscriptionsTable } from '../db/database.ts';
 import type { DemoUserKey } from '../demo/demo-office.ts';
 import { startTestServer, TEST_ISSUER } from './test-server.ts';
 import { providerRow } from './provider-rows.ts';
+import { seedEligibilityOffice } from './eligibility-fixture.ts';
 
 /**
  * A Portico server for the browser tests of @portico/elements: the demo offices, plus an office whose name
@@ -325,6 +326,7 @@ async function main(): Promise<void> {
       usersPending: await memberToken('office-user', 'users-office', 'linden-new'),
       auditOfficer: await memberToken('security-officer', 'audit-office', 'juniper-officer'),
       auditViewer: await memberToken('office-user', 'audit-office', 'juniper-user'),
+      ...(await seedEligibilityOffice(app)),
     },
   };
   process.stdout.write(`${JSON.stringify(fixture)}\n`);
