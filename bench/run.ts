@@ -7,7 +7,8 @@
 // (size: the widgets' bundles, from the built packages; run `npm run build` first). BENCH_HTTP_SECONDS and
 // BENCH_HTTP_ROUNDS set the request-path benchmark's round length (5 s) and rounds per target (3).
 // BENCH_ONLY=users: user administration; BENCH_USERS_OFFICES (5,000), BENCH_OFFICE_USERS (5,000 in one office),
-// BENCH_AUDIT_ROWS (10,000,000) and BENCH_LIFECYCLE_USERS (1,000,000) size it.
+// BENCH_AUDIT_ROWS (10,000,000) and BENCH_LIFECYCLE_USERS (1,000,000) size it. BENCH_ONLY=x12: the X12 engine
+// against x12-parser and node-x12 on a generated file of BENCH_X12_MB (100) MB, best of BENCH_X12_ROUNDS (3).
 import { benchAccessHub } from './access-hub.bench.ts';
 import { benchBundleSize } from './bundle-size.bench.ts';
 import { benchInvoiceRun } from './invoice-run.bench.ts';
@@ -15,6 +16,7 @@ import { benchPpefImport } from './ppef-import.bench.ts';
 import { benchRequestPath } from './request-path.bench.ts';
 import { benchRoster } from './roster.bench.ts';
 import { benchUsers } from './users.bench.ts';
+import { benchX12 } from './x12.bench.ts';
 
 const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const rows = Number(process.env.BENCH_PPEF_ROWS ?? '3000000');
@@ -60,4 +62,9 @@ if (only === undefined || only === 'users')
       Number(process.env.BENCH_AUDIT_ROWS ?? '10000000'),
       Number(process.env.BENCH_LIFECYCLE_USERS ?? '1000000'),
     ),
+  );
+if (only === undefined || only === 'x12')
+  print(
+    'X12: tokenize and typed 271 models vs x12-parser and node-x12 (one process each, peak RSS)',
+    await benchX12(Number(process.env.BENCH_X12_MB ?? '100'), Number(process.env.BENCH_X12_ROUNDS ?? '3')),
   );

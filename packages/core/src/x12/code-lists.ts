@@ -35,15 +35,17 @@ export interface CodedValue {
  */
 export class CodeLists {
   readonly #lists: Map<string, CodeList>;
+  readonly #codes: Map<string, ReadonlySet<string>>;
 
   constructor(replacements: readonly CodeList[] = []) {
     this.#lists = new Map(BUILT_IN_CODE_LISTS.map((list) => [list.name, list]));
     for (const list of replacements) this.#lists.set(list.name, list);
+    this.#codes = new Map([...this.#lists].map(([name, list]) => [name, new Set(Object.keys(list.codes))]));
   }
 
   /** True when the list knows the code. */
   has(list: string, code: string): boolean {
-    return Object.hasOwn(this.#lists.get(list)?.codes ?? {}, code);
+    return this.#codes.get(list)?.has(code) ?? false;
   }
 
   /** The code with its label; an unknown code keeps its code and says it is not in the list. */

@@ -2,6 +2,7 @@ import type { X12Diagnostic } from './diagnostics.ts';
 import type { Delimiters } from './delimiters.ts';
 import {
   dateRule,
+  demographicsRule,
   headerRules,
   levelRule,
   nameRule,
@@ -83,21 +84,7 @@ export const eligibilityInquiryGuide: TransactionGuide = {
                     { id: 'N3', name: 'Subscriber Address', max: 1 },
                     { id: 'N4', name: 'Subscriber City, State, ZIP Code', max: 1 },
                     { id: 'PRV', name: 'Provider Information', max: 1 },
-                    {
-                      id: 'DMG',
-                      name: 'Subscriber Demographic Information',
-                      max: 1,
-                      elements: [
-                        {
-                          position: 1,
-                          name: 'Date Time Period Format Qualifier',
-                          required: true,
-                          codes: ['D8'],
-                        },
-                        { position: 2, name: 'Date Time Period', required: true, format: 'date' },
-                        { position: 3, name: 'Gender Code', codes: ['F', 'M', 'U'] },
-                      ],
-                    },
+                    demographicsRule,
                     { id: 'INS', name: 'Multiple Birth Sequence Number', max: 1 },
                     { id: 'HI', name: 'Subscriber Health Care Diagnosis Code', max: 1 },
                     dateRule(2),

@@ -48,6 +48,18 @@ export const dateRule = (max: number): SegmentRule => ({
   ],
 });
 
+/** DMG: the subscriber's date of birth (D8) and gender. */
+export const demographicsRule: SegmentRule = {
+  id: 'DMG',
+  name: 'Subscriber Demographic Information',
+  max: 1,
+  elements: [
+    { position: 1, name: 'Date Time Period Format Qualifier', required: true, codes: ['D8'] },
+    { position: 2, name: 'Date Time Period', required: true, format: 'date' },
+    { position: 3, name: 'Gender Code', codes: ['F', 'M', 'U'] },
+  ],
+};
+
 export const traceRule: SegmentRule = {
   id: 'TRN',
   name: 'Subscriber Trace Number',

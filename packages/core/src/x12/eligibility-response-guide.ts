@@ -1,4 +1,11 @@
-import { dateRule, headerRules, levelRule, nameRule, traceRule } from './eligibility-parts.ts';
+import {
+  dateRule,
+  demographicsRule,
+  headerRules,
+  levelRule,
+  nameRule,
+  traceRule,
+} from './eligibility-parts.ts';
 import type { LoopRule, SegmentRule, TransactionGuide } from './guide.ts';
 
 /** The 271 guide's version (ST03, GS08). */
@@ -184,21 +191,7 @@ export const eligibilityResponseGuide: TransactionGuide = {
                     { id: 'N4', name: 'Subscriber City, State, ZIP Code', max: 1 },
                     rejection('Subscriber Request Validation'),
                     { id: 'PRV', name: 'Provider Information', max: 1 },
-                    {
-                      id: 'DMG',
-                      name: 'Subscriber Demographic Information',
-                      max: 1,
-                      elements: [
-                        {
-                          position: 1,
-                          name: 'Date Time Period Format Qualifier',
-                          required: true,
-                          codes: ['D8'],
-                        },
-                        { position: 2, name: 'Date Time Period', required: true, format: 'date' },
-                        { position: 3, name: 'Gender Code', codes: ['F', 'M', 'U'] },
-                      ],
-                    },
+                    demographicsRule,
                     { id: 'INS', name: 'Subscriber Relationship', max: 1 },
                     { id: 'HI', name: 'Subscriber Health Care Diagnosis Code', max: 1 },
                     dateRule(9),

@@ -74,6 +74,8 @@ interface Frame {
   rule: LoopRule | null;
   node: LoopNode | null;
   segments: readonly SegmentRule[];
+  /** The loop's segments after the one that begins it (a repeat of that one begins a new loop). */
+  own: readonly SegmentRule[];
   children: readonly LoopRule[];
   list: LoopNode[];
 }
@@ -94,14 +96,21 @@ export function readWithGuide(
   const header: Segment[] = [];
   const loops: LoopNode[] = [];
   const body = transaction.segments.slice(0, -1);
-  const root: Frame = { rule: null, node: null, segments: guide.header, children: guide.loops, list: loops };
+  const root: Frame = {
+    rule: null,
+    node: null,
+    segments: guide.header,
+    own: guide.header.slice(1),
+    children: guide.loops,
+    list: loops,
+  };
   const stack: Frame[] = [root];
   body.forEach((segment, index) => {
     const at = index + 1;
     for (let depth = stack.length - 1; depth >= 0; depth -= 1) {
       const frame = stack[depth];
       if (!frame) continue;
-      const own = frame.segments.slice(1).find((rule) => matches(rule, segment));
+      const own = frame.own.find((rule) => matches(rule, segment));
       const isHeader = frame.rule === null && frame.segments.some((rule) => matches(rule, segment));
       if ((own && frame.node) || (isHeader && loops.length === 0)) {
         stack.length = depth + 1;
@@ -117,6 +126,7 @@ export function readWithGuide(
           rule: child,
           node,
           segments: child.segments,
+          own: child.segments.slice(1),
           children: child.loops ?? [],
           list: node.loops,
         });
@@ -136,7 +146,8 @@ export function readWithGuide(
       }),
     );
   });
-  const positionOf = (segment: Segment) => transaction.segments.indexOf(segment) + 1;
+  const positions = new Map(transaction.segments.map((segment, index) => [segment, index + 1]));
+  const positionOf = (segment: Segment) => positions.get(segment) ?? 0;
   const check = new GuideChecker(diagnostics, delimiters, isCode, positionOf, transaction);
   check.segments(guide.header, header, null);
   check.loops(guide.loops, loops, null);
@@ -183,10 +194,28 @@ class GuideChecker {
   }
 
   segments(rules: readonly SegmentRule[], segments: readonly Segment[], loop: string | null): void {
-    for (const rule of rules) {
-      const found = segments.filter((segment) => matches(rule, segment));
-      const anchor = segments[0] ?? this.transaction.segments[0];
-      if (rule.required && found.length === 0 && anchor)
+    // One pass: each segment counts for the first rule it matches (the one the reading placed it by).
+    const counts = rules.map(() => 0);
+    for (const segment of segments) {
+      const index = rules.findIndex((rule) => matches(rule, segment));
+      const rule = rules[index];
+      if (!rule) continue;
+      const count = (counts[index] ?? 0) + 1;
+      counts[index] = count;
+      if (count === rule.max + 1)
+        this.report(
+          segment,
+          'segment.repeats',
+          `Segment ${rule.id} may occur at most ${rule.max} times here.`,
+          loop,
+          null,
+          '5',
+        );
+      for (const element of rule.elements ?? []) this.element(segment, element, loop);
+    }
+    const anchor = segments[0] ?? this.transaction.segments[0];
+    rules.forEach((rule, index) => {
+      if (rule.required && counts[index] === 0 && anchor)
         this.report(
           anchor,
           'segment.required',
@@ -195,52 +224,73 @@ class GuideChecker {
           null,
           '3',
         );
-      const extra = found[rule.max];
-      if (extra)
-        this.report(
-          extra,
-          'segment.repeats',
-          `Segment ${rule.id} may occur at most ${rule.max} times here.`,
-          loop,
-          null,
-          '5',
-        );
-      for (const segment of found)
-        for (const element of rule.elements ?? []) this.element(segment, element, loop);
-    }
+    });
   }
 
   private element(segment: Segment, rule: ElementRule, loop: string | null): void {
-    const raw = elementOf(segment, rule.position);
-    const label = `${segment.id}${String(rule.position).padStart(2, '0')} (${rule.name})`;
-    const fail = (code: X12Diagnostic['code'], message: string, ack: string) =>
-      this.report(segment, code, `${label} ${message}`, loop, rule.position, ack);
+    const raw = segment.elements[rule.position - 1] ?? '';
     if (raw === '') {
-      if (rule.required) fail('element.required', 'is required.', '1');
+      if (rule.required) this.fail(segment, rule, loop, 'element.required', 'is required.', '1');
       return;
     }
-    const repeats = rule.repeats && rule.repeats > 1 ? repeatsOf(raw, this.delimiters) : [raw];
-    if (rule.repeats && repeats.length > rule.repeats)
-      fail('element.too-many', `repeats more than ${rule.repeats} times.`, '12');
-    for (const repeat of repeats) {
-      const value = rule.composite ? (componentsOf(repeat, this.delimiters)[0] ?? '') : repeat;
-      if (rule.minLength !== undefined && value.length < rule.minLength)
-        fail('element.too-short', `is shorter than ${rule.minLength} characters.`, '4');
-      if (rule.maxLength !== undefined && value.length > rule.maxLength)
-        fail('element.too-long', `is longer than ${rule.maxLength} characters.`, '5');
-      if (rule.format && !FORMATS[rule.format].test(value))
-        fail(
-          'element.format',
-          `is not a valid ${rule.format}.`,
-          rule.format === 'date' ? '8' : rule.format === 'time' ? '9' : '6',
-        );
-      if (rule.codes) {
-        const known = Array.isArray(rule.codes)
-          ? rule.codes.includes(value)
-          : 'list' in rule.codes && this.isCode(rule.codes.list, value);
-        if (!known) fail('element.code', `has a code this guide does not allow ("${value}").`, '7');
-      }
-    }
+    const repetition = this.delimiters.repetition;
+    if (rule.repeats && rule.repeats > 1 && repetition !== null && raw.includes(repetition)) {
+      const repeats = repeatsOf(raw, this.delimiters);
+      if (repeats.length > rule.repeats)
+        this.fail(segment, rule, loop, 'element.too-many', `repeats more than ${rule.repeats} times.`, '12');
+      for (const repeat of repeats) this.value(segment, rule, loop, repeat);
+    } else this.value(segment, rule, loop, raw);
+  }
+
+  /** One value of an element (a repeat, or a composite's first component) against its rule. */
+  private value(segment: Segment, rule: ElementRule, loop: string | null, repeat: string): void {
+    const value = rule.composite ? (componentsOf(repeat, this.delimiters)[0] ?? '') : repeat;
+    if (rule.minLength !== undefined && value.length < rule.minLength)
+      this.fail(
+        segment,
+        rule,
+        loop,
+        'element.too-short',
+        `is shorter than ${rule.minLength} characters.`,
+        '4',
+      );
+    if (rule.maxLength !== undefined && value.length > rule.maxLength)
+      this.fail(segment, rule, loop, 'element.too-long', `is longer than ${rule.maxLength} characters.`, '5');
+    if (rule.format && !FORMATS[rule.format].test(value))
+      this.fail(
+        segment,
+        rule,
+        loop,
+        'element.format',
+        `is not a valid ${rule.format}.`,
+        rule.format === 'date' ? '8' : rule.format === 'time' ? '9' : '6',
+      );
+    const codes = rule.codes;
+    if (codes === undefined) return;
+    const known = Array.isArray(codes)
+      ? codes.includes(value)
+      : 'list' in codes && this.isCode(codes.list, value);
+    if (!known)
+      this.fail(
+        segment,
+        rule,
+        loop,
+        'element.code',
+        `has a code this guide does not allow ("${value}").`,
+        '7',
+      );
+  }
+
+  private fail(
+    segment: Segment,
+    rule: ElementRule,
+    loop: string | null,
+    code: X12Diagnostic['code'],
+    message: string,
+    ackCode: string,
+  ): void {
+    const name = `${segment.id}${String(rule.position).padStart(2, '0')} (${rule.name})`;
+    this.report(segment, code, `${name} ${message}`, loop, rule.position, ackCode);
   }
 
   private report(
@@ -275,8 +325,12 @@ const FORMATS = {
 } as const;
 
 /** The loops of a tree with a given id, depth first. */
-export function loopsWithId(nodes: readonly LoopNode[], id: string): LoopNode[] {
-  return nodes.flatMap((node) => [...(node.rule.id === id ? [node] : []), ...loopsWithId(node.loops, id)]);
+export function loopsWithId(nodes: readonly LoopNode[], id: string, found: LoopNode[] = []): LoopNode[] {
+  for (const node of nodes) {
+    if (node.rule.id === id) found.push(node);
+    loopsWithId(node.loops, id, found);
+  }
+  return found;
 }
 
 /** A loop's first segment with this id (and, optionally, this value at a position). */

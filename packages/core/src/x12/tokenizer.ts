@@ -94,7 +94,9 @@ export class SegmentTokenizer {
   #segment(raw: string, offset: number): Segment {
     const delimiters = this.#delimiters;
     if (delimiters === null) throw new Error('delimiters are read before any segment');
-    const lead = LINE_BREAK.exec(raw)?.[0] ?? '';
+    const first = raw.charCodeAt(0);
+    // Line breaks between segments (CR 13, LF 10) are layout, not data.
+    const lead = first === 10 || first === 13 ? (LINE_BREAK.exec(raw)?.[0] ?? '') : '';
     if (this.#position === 1) this.#layout.lineBreak = lead;
     else if (this.#position > 1 && lead !== this.#layout.lineBreak) this.#layout.uniform = false;
     const text = lead === '' ? raw : raw.slice(lead.length);
