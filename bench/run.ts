@@ -9,8 +9,10 @@
 // BENCH_ONLY=users: user administration; BENCH_USERS_OFFICES (5,000), BENCH_OFFICE_USERS (5,000 in one office),
 // BENCH_AUDIT_ROWS (10,000,000) and BENCH_LIFECYCLE_USERS (1,000,000) size it. BENCH_ONLY=x12: the X12 engine
 // against x12-parser and node-x12 on a generated file of BENCH_X12_MB (100) MB, best of BENCH_X12_ROUNDS (3).
+// BENCH_ONLY=eligibility: eligibility checks at 50 connections against the sandbox payer asked directly.
 import { benchAccessHub } from './access-hub.bench.ts';
 import { benchBundleSize } from './bundle-size.bench.ts';
+import { benchEligibility } from './eligibility.bench.ts';
 import { benchInvoiceRun } from './invoice-run.bench.ts';
 import { benchPpefImport } from './ppef-import.bench.ts';
 import { benchRequestPath } from './request-path.bench.ts';
@@ -67,4 +69,9 @@ if (only === undefined || only === 'x12')
   print(
     'X12: tokenize and typed 271 models vs x12-parser and node-x12 (one process each, peak RSS)',
     await benchX12(Number(process.env.BENCH_X12_MB ?? '100'), Number(process.env.BENCH_X12_ROUNDS ?? '3')),
+  );
+if (only === undefined || only === 'eligibility')
+  print(
+    'Eligibility round trips at 50 connections vs the sandbox payer alone (PostgreSQL, autocannon)',
+    await benchEligibility(serverUrl),
   );

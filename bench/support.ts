@@ -1,6 +1,7 @@
 import { createPorticoClient, type PorticoClient } from '@portico/core';
 import pg from 'pg';
 import { mintToken } from '../packages/server/src/auth/tokens.ts';
+import type { Clearinghouse } from '../packages/server/src/services/clearinghouse.ts';
 import { SandboxGateway } from '../packages/server/src/billing/sandbox-gateway.ts';
 import { PinnedClock } from '../packages/server/src/services/clock.ts';
 import { loadConfig } from '../packages/server/src/config.ts';
@@ -77,8 +78,13 @@ export interface BenchApp {
   url: string;
   database: DatabaseHandle;
   clock: PinnedClock;
-  /** Starts the real HTTP server on this database (closed with the app); its clients sign in as `user`. */
-  serve(): Promise<{ url: string; clientFor(user: BenchUser): PorticoClient }>;
+  /**
+   * Starts the real HTTP server on this database (closed with the app); its clients sign in as `user`. Without a
+   * clearinghouse, the server opens its own sandbox payer.
+   */
+  serve(options?: {
+    clearinghouse?: Clearinghouse;
+  }): Promise<{ url: string; clientFor(user: BenchUser): PorticoClient }>;
 }
 
 /** Runs `use` with a fresh bench database and, once `serve` is called, the server; everything is closed after. */
@@ -99,7 +105,7 @@ export async function withBenchApp<T>(
         url,
         database,
         clock,
-        async serve() {
+        async serve(options = {}) {
           const config = loadConfig({
             PORT: '0',
             DATABASE_URL: url,
@@ -113,6 +119,7 @@ export async function withBenchApp<T>(
             clock,
             gateway,
             logger: createLogger('silent'),
+            ...(options.clearinghouse ? { clearinghouse: options.clearinghouse } : {}),
           });
           server = started;
           return {

@@ -67,6 +67,27 @@ describe('example host portal served by the Portico server', () => {
     await page.close();
   });
 
+  it("checks a sandbox member's eligibility for the provider just added, and the host page hears of it", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${app.server.url}/`);
+    await page.selectOption('#demo-user', 'billing-manager');
+    const widget = page.locator('portico-eligibility');
+    await widget.getByLabel('Member ID').fill('PSB10001');
+    await widget.getByLabel('First name').fill('Robert');
+    await widget.getByLabel('Last name').fill('Smith');
+    await widget.getByLabel('Date of birth').fill('1963-05-19');
+    await widget.getByLabel('Site of the visit').selectOption({ label: 'Riverside clinic' });
+    await widget.getByRole('button', { name: 'Check eligibility' }).click();
+    await widget
+      .locator('[part="coverage"]')
+      .getByText(/Gold HMO 1500/)
+      .waitFor();
+    assert.match(await widget.locator('[part="status"]').innerText(), /Active/);
+    await page.getByText('Host portal heard: an eligibility check, active.').waitFor();
+    await widget.locator('[part="history"]').getByText('Active coverage').waitFor();
+    await page.close();
+  });
+
   it('lets the billing manager add Medicare through the review step, and the host page hears of it', async () => {
     const page = await browser.newPage();
     await page.goto(`${app.server.url}/`);

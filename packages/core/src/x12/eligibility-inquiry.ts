@@ -18,7 +18,8 @@ import {
   type Party,
   type Trace,
 } from './eligibility-parts.ts';
-import { loopsWithId, readWithGuide, segmentIn, type CodeLookup, type TransactionGuide } from './guide.ts';
+import { readWithGuide } from './guide-reader.ts';
+import { loopsWithId, segmentIn, type CodeLookup, type TransactionGuide } from './guide.ts';
 import type { TransactionSet } from './interchange.ts';
 import { elementOf, repeatsOf } from './tokenizer.ts';
 import type { OutboundSegment } from './writer.ts';

@@ -13,7 +13,8 @@ import {
   type Trace,
 } from './eligibility-parts.ts';
 import { eligibilityResponseGuide } from './eligibility-response-guide.ts';
-import { loopsWithId, readWithGuide, segmentIn, type CodeLookup, type LoopNode } from './guide.ts';
+import { readWithGuide } from './guide-reader.ts';
+import { loopsWithId, segmentIn, type CodeLookup, type LoopNode } from './guide.ts';
 import type { TransactionSet } from './interchange.ts';
 import { elementOf, repeatsOf, type Segment } from './tokenizer.ts';
 import type { OutboundSegment } from './writer.ts';

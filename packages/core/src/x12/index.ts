@@ -9,6 +9,7 @@ export * from './interchange.ts';
 export * from './writer.ts';
 export * from './envelope.ts';
 export * from './guide.ts';
+export * from './guide-reader.ts';
 export * from './code-lists.ts';
 export * from './code-lists/service-types.ts';
 export * from './code-lists/eligibility-codes.ts';

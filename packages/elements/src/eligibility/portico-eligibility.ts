@@ -16,6 +16,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { porticoClientContext } from '../root/client-context.ts';
 import { baseStyles } from '../shared/base.styles.ts';
 import { emit } from '../shared/emit.ts';
+import { LiveReloadController } from '../shared/live-reload.ts';
 import { formProblemsOf, noFormProblems, problemText, type FormProblems } from '../shared/field-problem.ts';
 import { failureState, loadingState } from '../shared/states.ts';
 import { tableStyles } from '../shared/table.styles.ts';
@@ -101,6 +102,41 @@ export class PorticoEligibility extends LitElement {
   @state() private busy = false;
   @state() private announcement = '';
   private loadedFor: PorticoClient | undefined;
+
+  constructor() {
+    super();
+    // A provider added or a site or permission changed elsewhere on the page shows here without a reload.
+    new LiveReloadController(
+      this,
+      () => this.client,
+      ['provider.changed', 'membership.changed'],
+      () => {
+        if (!this.busy && this.phase !== 'loading') void this.refresh();
+      },
+    );
+  }
+
+  /** Reads the session and the provider list again, keeping the answer and the form as they are. */
+  private async refresh(): Promise<void> {
+    const client = this.client;
+    if (!client) return;
+    try {
+      const session = await client.organizations.me.query();
+      this.session = session;
+      if (!mayCall(session, 'eligibility.check')) {
+        this.phase = 'not-allowed';
+        return;
+      }
+      if (mayCall(session, 'providers.list'))
+        this.providers = (await client.providers.list.query()).map((p) => ({
+          npi: p.npi,
+          displayName: p.displayName,
+        }));
+      this.phase = 'ready';
+    } catch {
+      // What is shown stays; the next event or action reads again.
+    }
+  }
 
   private get resultHeading(): HTMLElement | null {
     return this.renderRoot.querySelector<HTMLElement>('#result-heading');
