@@ -5,7 +5,9 @@ import {
   demographicsRule,
   headerRules,
   levelRule,
-  nameRule,
+  receiverNameRule,
+  sourceNameRule,
+  subscriberNameRule,
   optional,
   readDate,
   readParty,
@@ -45,7 +47,7 @@ export const eligibilityInquiryGuide: TransactionGuide = {
           name: 'Information Source Name',
           required: true,
           max: 1,
-          segments: [nameRule(['PR', '2B', '36', 'GP', 'P5'], 'Information Source Name')],
+          segments: [sourceNameRule],
         },
         {
           id: '2000B',
@@ -60,7 +62,7 @@ export const eligibilityInquiryGuide: TransactionGuide = {
               required: true,
               max: 1,
               segments: [
-                nameRule(['1P', '2B', '36', '80', 'FA', 'GP', 'P5', 'PR'], 'Information Receiver Name'),
+                receiverNameRule,
                 { id: 'REF', name: 'Information Receiver Additional Identification', max: 9 },
                 { id: 'N3', name: 'Information Receiver Address', max: 1 },
                 { id: 'N4', name: 'Information Receiver City, State, ZIP Code', max: 1 },
@@ -80,7 +82,7 @@ export const eligibilityInquiryGuide: TransactionGuide = {
                   required: true,
                   max: 1,
                   segments: [
-                    nameRule(['IL'], 'Subscriber Name'),
+                    subscriberNameRule,
                     { id: 'REF', name: 'Subscriber Additional Identification', max: 9 },
                     { id: 'N3', name: 'Subscriber Address', max: 1 },
                     { id: 'N4', name: 'Subscriber City, State, ZIP Code', max: 1 },

@@ -23,6 +23,14 @@ export const nameRule = (codes: readonly string[], name: string): SegmentRule =>
   elements: nm1Elements,
 });
 
+/** The three names both guides read: the information source (payer), the receiver (provider), the subscriber. */
+export const sourceNameRule = nameRule(['PR', '2B', '36', 'GP', 'P5'], 'Information Source Name');
+export const receiverNameRule = nameRule(
+  ['1P', '2B', '36', '80', 'FA', 'GP', 'P5', 'PR'],
+  'Information Receiver Name',
+);
+export const subscriberNameRule = nameRule(['IL'], 'Subscriber Name');
+
 /** An HL recognised by its level code (HL03: 20 source, 21 receiver, 22 subscriber, 23 dependent). */
 export const levelRule = (code: string, name: string): SegmentRule => ({
   id: 'HL',

@@ -4,6 +4,9 @@ import {
   headerRules,
   levelRule,
   nameRule,
+  receiverNameRule,
+  sourceNameRule,
+  subscriberNameRule,
   traceRule,
 } from './eligibility-parts.ts';
 import type { LoopRule, SegmentRule, TransactionGuide } from './guide.ts';
@@ -142,7 +145,7 @@ export const eligibilityResponseGuide: TransactionGuide = {
           required: true,
           max: 1,
           segments: [
-            nameRule(['PR', '2B', '36', 'GP', 'P5'], 'Information Source Name'),
+            sourceNameRule,
             { id: 'PER', name: 'Information Source Contact Information', max: 3 },
             rejection('Information Source Request Validation'),
           ],
@@ -159,7 +162,7 @@ export const eligibilityResponseGuide: TransactionGuide = {
               required: true,
               max: 1,
               segments: [
-                nameRule(['1P', '2B', '36', '80', 'FA', 'GP', 'P5', 'PR'], 'Information Receiver Name'),
+                receiverNameRule,
                 { id: 'REF', name: 'Information Receiver Additional Identification', max: 9 },
                 rejection('Information Receiver Request Validation'),
                 { id: 'PRV', name: 'Information Receiver Provider Information', max: 1 },
@@ -177,7 +180,7 @@ export const eligibilityResponseGuide: TransactionGuide = {
                   required: true,
                   max: 1,
                   segments: [
-                    nameRule(['IL'], 'Subscriber Name'),
+                    subscriberNameRule,
                     {
                       id: 'REF',
                       name: 'Subscriber Additional Identification',

@@ -2,7 +2,6 @@ import { consume } from '@lit/context';
 import {
   mayCall,
   PorticoError,
-  plainDateInZone,
   type CheckOutcome,
   type CheckSummary,
   type EligibilityCheckInput,
@@ -10,7 +9,6 @@ import {
   type PorticoClient,
   type Session,
 } from '@portico/core';
-import { CORE_BASE_SERVICE_TYPES, serviceTypes } from '@portico/core/x12';
 import { html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { porticoClientContext } from '../root/client-context.ts';
@@ -20,6 +18,7 @@ import { LiveReloadController } from '../shared/live-reload.ts';
 import { formProblemsOf, noFormProblems, problemText, type FormProblems } from '../shared/field-problem.ts';
 import { failureState, loadingState } from '../shared/states.ts';
 import { tableStyles } from '../shared/table.styles.ts';
+import { eligibilityForm, FIELDS, type Field } from './eligibility-form.ts';
 import { historyView, OUTCOME_TEXT, resultView } from './eligibility-views.ts';
 import { eligibilityStyles } from './portico-eligibility.styles.ts';
 
@@ -29,30 +28,12 @@ export interface EligibilityCheckedDetail {
   outcome: CheckOutcome;
 }
 
-const FIELDS = [
-  'memberId',
-  'firstName',
-  'lastName',
-  'dateOfBirth',
-  'providerNpi',
-  'siteId',
-  'dateOfService',
-  'serviceTypes',
-] as const;
-type Field = (typeof FIELDS)[number];
-
 /** How a refused check shows in the event: the payer's refusal, no answer in time, or the payer unreachable. */
 function outcomeOfError(error: unknown): CheckOutcome {
   if (!(error instanceof PorticoError)) return 'UNAVAILABLE';
   if (error.code === 'TIMEOUT') return 'TIMEOUT';
   return error.code === 'PAYER_UNAVAILABLE' ? 'UNAVAILABLE' : 'REJECTED';
 }
-
-/** The service types offered: plan coverage (the CORE base set) first, then each base type on its own. */
-const CHOICES = ['30', ...CORE_BASE_SERVICE_TYPES].map((code) => ({
-  code,
-  label: serviceTypes.codes[code] ?? code,
-}));
 
 /**
  * @summary Checks a member's eligibility with the payer before the visit: a search form, the coverage card, the
@@ -252,83 +233,6 @@ export class PorticoEligibility extends LitElement {
     }
   }
 
-  private field(
-    name: Field,
-    label: string,
-    type: string,
-    extra: { autocomplete?: string; value?: string } = {},
-  ) {
-    const problem = this.problems.fields[name];
-    return html`<label
-      >${label}
-      <input
-        name=${name}
-        type=${type}
-        required
-        autocomplete=${extra.autocomplete ?? 'off'}
-        .value=${extra.value ?? ''}
-        aria-invalid=${problem ? 'true' : 'false'}
-        aria-describedby=${problem ? `${name}-problem` : nothing}
-      />
-      ${problem ? html`<span class="field-error" id="${name}-problem">${problem}</span>` : nothing}
-    </label>`;
-  }
-
-  private formView(session: Session) {
-    const sites = session.sites;
-    const today = plainDateInZone(new Date(), session.organization.timeZone);
-    const problemAt = (name: Field) => this.problems.fields[name];
-    return html`<form
-      part="form"
-      aria-label="Check a member's eligibility"
-      @submit=${(e: SubmitEvent) => void this.check(e)}
-    >
-      ${this.field('memberId', 'Member ID', 'text')} ${this.field('firstName', 'First name', 'text')}
-      ${this.field('lastName', 'Last name', 'text')} ${this.field('dateOfBirth', 'Date of birth', 'date')}
-      <label
-        >Provider
-        <select name="providerNpi" required aria-invalid=${problemAt('providerNpi') ? 'true' : 'false'}>
-          ${this.providers.map((p) => html`<option value=${p.npi}>${p.displayName} (NPI ${p.npi})</option>`)}
-        </select>
-        ${problemAt('providerNpi') ? html`<span class="field-error">${problemAt('providerNpi')}</span>` : nothing}
-      </label>
-      ${
-        sites.length > 1
-          ? html`<label
-              >Site of the visit
-              <select name="siteId" required aria-invalid=${problemAt('siteId') ? 'true' : 'false'}>
-                ${sites.map((site) => html`<option value=${site.id}>${site.name}</option>`)}
-              </select>
-              ${problemAt('siteId') ? html`<span class="field-error">${problemAt('siteId')}</span>` : nothing}
-            </label>`
-          : nothing
-      }
-      ${this.field('dateOfService', 'Date of service', 'date', { value: today })}
-      <fieldset>
-        <legend>Service types</legend>
-        ${CHOICES.map(
-          (choice) =>
-            html`<label
-              ><input
-                type="checkbox"
-                name="serviceTypes"
-                value=${choice.code}
-                ?checked=${choice.code === '30'}
-              />
-              ${choice.label}</label
-            >`,
-        )}
-        ${problemAt('serviceTypes') ? html`<span class="field-error">${problemAt('serviceTypes')}</span>` : nothing}
-      </fieldset>
-      <div class="actions">
-        <button type="submit" part="check" ?disabled=${this.busy}>
-          ${this.busy ? 'Checking…' : 'Check eligibility'}
-        </button>
-      </div>
-      ${this.problems.form ? html`<p class="field-error" part="problem" role="alert" tabindex="-1">${this.problems.form}</p>` : nothing}
-    </form>`;
-  }
-
   protected override render() {
     if (this.phase === 'loading') return loadingState('eligibility');
     if (this.phase === 'error')
@@ -343,7 +247,13 @@ export class PorticoEligibility extends LitElement {
         Add the office's providers to its provider list first: a check is made for one of them.
       </p>`;
     return html`<h2 part="heading">Check eligibility</h2>
-      ${this.formView(session)}
+      ${eligibilityForm({
+        session,
+        providers: this.providers,
+        problems: this.problems,
+        busy: this.busy,
+        onSubmit: (event) => void this.check(event),
+      })}
       <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
       <div part="result">
         ${
