@@ -1,26 +1,28 @@
 import type { ColumnType, Generated, GeneratedAlways } from 'kysely';
 import type {
-  AccessIssueStatus,
   AccessReason,
   AccessStatus,
-  BlockedWork,
   CardBrand,
-  CheckOutcome,
   OrganizationKind,
   PaymentMethodRole,
   Permission,
   PlanCode,
-  PortalAccountType,
   Role,
-  TaskAssignee,
 } from '@portico/core';
+import type {
+  AccessIssuesTable,
+  AccessNotesTable,
+  AccessTaskMedicalGroupsTable,
+  AccessTasksTable,
+  AffectedUnpostablesTable,
+  PayerPortalsTable,
+  PortalAccountsTable,
+} from './access-hub-tables.ts';
+import type { DefaultedInstant, Instant, PlainDate } from './columns.ts';
+import type { EligibilityChecksTable } from './member-services-tables.ts';
 
-/** A timestamptz column: read as a Date, written as a Date or an ISO string. */
-type Instant = ColumnType<Date, Date | string, Date | string>;
-/** A timestamptz column with a database default: optional on insert. */
-type DefaultedInstant = ColumnType<Date, Date | string | undefined, Date | string>;
-/** A `date` column: a plain calendar-day string (`2026-11-25`); the driver is set not to turn it into a Date. */
-type PlainDate = string;
+export type * from './access-hub-tables.ts';
+export type * from './member-services-tables.ts';
 
 /** The tenant root. Its id is the distribution key of every tenant table (`organization_id`). */
 export interface OrganizationsTable {
@@ -270,116 +272,6 @@ export interface MedicareProviderGapsTable {
   organization_id: string;
   detected_at: Instant;
   ppef_file_id: string;
-}
-
-/** A payer portal (global: the payer's staff keep the list). */
-export interface PayerPortalsTable {
-  id: Generated<string>;
-  code: string;
-  name: string;
-  url: string;
-  covered_payers: string[];
-  created_at: DefaultedInstant;
-}
-
-/** The office's account on a payer portal; the password only sealed. */
-export interface PortalAccountsTable {
-  organization_id: string;
-  id: Generated<string>;
-  portal_id: string;
-  account_type: PortalAccountType;
-  user_name: string | null;
-  password_sealed: string | null;
-  password_changed_at: Date | null;
-  tins: string[];
-  created_at: DefaultedInstant;
-}
-
-export interface AccessIssuesTable {
-  organization_id: string;
-  id: Generated<string>;
-  portal_id: string;
-  medical_group_id: string | null;
-  blocks: BlockedWork;
-  status: AccessIssueStatus;
-  description: string;
-  impact_count: number;
-  /** bigint: read as a string. */
-  impact_cents: ColumnType<string, number, number>;
-  created_at: Instant;
-  updated_at: Instant;
-}
-
-export interface AccessTasksTable {
-  organization_id: string;
-  id: Generated<string>;
-  /** bigint identity: read as a string. */
-  number: GeneratedAlways<string>;
-  issue_id: string;
-  portal_id: string;
-  kind: BlockedWork;
-  assignee: TaskAssignee;
-  description: string;
-  tins_to_add: string[];
-  assistance_needed: Generated<boolean>;
-  medical_group_id: string | null;
-  created_at: Instant;
-  updated_at: Instant;
-  closed_at: Date | null;
-}
-
-export interface AccessTaskMedicalGroupsTable {
-  organization_id: string;
-  task_id: string;
-  medical_group_id: string;
-}
-
-export interface AccessNotesTable {
-  organization_id: string;
-  id: Generated<string>;
-  seq: GeneratedAlways<string>;
-  issue_id: string;
-  task_id: string | null;
-  author: 'PRACTICE' | 'SERVICE';
-  author_user_id: string | null;
-  body: string;
-  created_at: Instant;
-}
-
-export interface AffectedUnpostablesTable {
-  organization_id: string;
-  issue_id: string;
-  unpostable_id: string;
-  blocked: boolean;
-  /** bigint: read as a string. */
-  cents: ColumnType<string, number, number>;
-}
-
-/** One eligibility check: what was asked, the X12 both ways, and the answer (or why there was none). */
-export interface EligibilityChecksTable {
-  organization_id: string;
-  id: Generated<string>;
-  site_id: string;
-  user_id: string;
-  member_id: string;
-  first_name: string;
-  last_name: string;
-  date_of_birth: PlainDate;
-  provider_npi: string;
-  service_types: string[];
-  date_of_service: PlainDate;
-  control_number: string;
-  trace_number: string;
-  request_x12: string;
-  checked_at: Instant;
-  outcome: 'PENDING' | CheckOutcome;
-  problem: string | null;
-  answered_at: Instant | null;
-  duration_ms: number | null;
-  response_x12: string | null;
-  /** The grouped answer (`EligibilitySummary`), checked by core's schema when read. */
-  summary: ColumnType<unknown, string | null, string | null>;
-  as_of: Instant | null;
 }
 
 /** The whole schema, as Kysely sees it. */
