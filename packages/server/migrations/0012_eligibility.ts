@@ -25,9 +25,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('outcome', 'text', (c) =>
       c
         .notNull()
-        .check(
-          sql`outcome in ('PENDING', 'ACTIVE', 'INACTIVE', 'NOT_COVERED', 'REJECTED', 'TIMEOUT', 'UNAVAILABLE')`,
-        ),
+        .check(sql`outcome in ('ACTIVE', 'INACTIVE', 'NOT_COVERED', 'REJECTED', 'TIMEOUT', 'UNAVAILABLE')`),
     )
     .addColumn('problem', 'text')
     .addColumn('answered_at', 'timestamptz')

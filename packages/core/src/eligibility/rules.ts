@@ -261,8 +261,3 @@ export function payerAsOf(
 export function timelinessShare(total: number, withinLimit: number): number | null {
   return total === 0 ? null : Math.floor((withinLimit * 10_000) / total);
 }
-
-/** The outcome a check's history line shows for an answered 271. */
-export function outcomeOfSummary(summary: EligibilitySummary): 'ACTIVE' | 'INACTIVE' | 'NOT_COVERED' {
-  return summary.plan.status;
-}

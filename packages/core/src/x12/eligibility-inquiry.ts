@@ -9,6 +9,7 @@ import {
   sourceNameRule,
   subscriberNameRule,
   optional,
+  readBeginning,
   readDate,
   readParty,
   readTrace,
@@ -202,9 +203,7 @@ export function readEligibilityInquiry(
   const dmg = segmentIn(name, 'DMG');
   const dtp = segmentIn(name, 'DTP', { position: 1, value: '291' });
   const inquiry: EligibilityInquiry = {
-    reference: elementOf(bht, 3),
-    createdDate: elementOf(bht, 4),
-    createdTime: elementOf(bht, 5),
+    ...readBeginning(bht),
     payer: readParty(source?.segments[0]),
     provider: readParty(receiver?.segments[0]),
     subscriber: {

@@ -150,3 +150,10 @@ export const readTrace = (segment: Segment): Trace => ({
 
 /** `''` as null, for optional elements. */
 export const optional = (value: string): string | null => (value === '' ? null : value);
+
+/** BHT03 to BHT05, as both transactions carry them: the reference and when the transaction was made. */
+export const readBeginning = (bht: Segment) => ({
+  reference: elementOf(bht, 3),
+  createdDate: elementOf(bht, 4),
+  createdTime: elementOf(bht, 5),
+});

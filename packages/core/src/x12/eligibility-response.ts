@@ -2,6 +2,7 @@ import type { X12Diagnostic } from './diagnostics.ts';
 import type { Delimiters } from './delimiters.ts';
 import {
   optional,
+  readBeginning,
   readDate,
   readParty,
   readTrace,
@@ -232,9 +233,7 @@ export function readEligibilityResponse(
         }
       : null;
   const response: EligibilityResponse = {
-    reference: elementOf(bht, 3),
-    createdDate: elementOf(bht, 4),
-    createdTime: elementOf(bht, 5),
+    ...readBeginning(bht),
     payer: {
       ...readParty(source.segments[0]),
       rejections: [...readRejections(sourceLevel.segments), ...readRejections(source.segments)],

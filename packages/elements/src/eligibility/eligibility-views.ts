@@ -1,5 +1,6 @@
 import {
   formatCents,
+  formatPlainDate,
   type CheckSummary,
   type EligibilityResult,
   type NetworkBenefits,
@@ -36,11 +37,7 @@ function figureText(figure: Figure): string {
 const percent = (points: number | null) =>
   points === null ? '—' : `${(points / 100).toLocaleString('en-US')} %`;
 
-/** A plain date (`2026-01-01`) as people read it, without a time zone shifting it. */
-export const dayText = (day: string | null) =>
-  day === null
-    ? null
-    : new Date(`${day}T12:00:00Z`).toLocaleDateString('en-US', { timeZone: 'UTC', dateStyle: 'medium' });
+const dayText = (day: string | null) => (day === null ? null : formatPlainDate(day));
 
 function networkCells(network: NetworkBenefits) {
   const family =

@@ -102,21 +102,27 @@ export class PorticoEligibility extends LitElement {
     const client = this.client;
     if (!client) return;
     try {
-      const session = await client.organizations.me.query();
-      this.session = session;
-      if (!mayCall(session, 'eligibility.check')) {
-        this.phase = 'not-allowed';
-        return;
-      }
-      if (mayCall(session, 'providers.list'))
-        this.providers = (await client.providers.list.query()).map((p) => ({
-          npi: p.npi,
-          displayName: p.displayName,
-        }));
-      this.phase = 'ready';
+      await this.read(client, false);
     } catch {
       // What is shown stays; the next event or action reads again.
     }
+  }
+
+  /** Reads who the user is and the office's providers (and, on first load, today's checks), then shows them. */
+  private async read(client: PorticoClient, withHistory: boolean): Promise<void> {
+    const session = await client.organizations.me.query();
+    this.session = session;
+    if (!mayCall(session, 'eligibility.check')) {
+      this.phase = 'not-allowed';
+      return;
+    }
+    const [providers, history] = await Promise.all([
+      mayCall(session, 'providers.list') ? client.providers.list.query() : Promise.resolve([]),
+      withHistory ? client.eligibility.history.query() : Promise.resolve(null),
+    ]);
+    this.providers = providers.map((p) => ({ npi: p.npi, displayName: p.displayName }));
+    if (history) this.history = history.checks;
+    this.phase = 'ready';
   }
 
   private get resultHeading(): HTMLElement | null {
@@ -140,19 +146,7 @@ export class PorticoEligibility extends LitElement {
     }
     this.phase = 'loading';
     try {
-      const session = await client.organizations.me.query();
-      this.session = session;
-      if (!mayCall(session, 'eligibility.check')) {
-        this.phase = 'not-allowed';
-        return;
-      }
-      const [providers, history] = await Promise.all([
-        mayCall(session, 'providers.list') ? client.providers.list.query() : Promise.resolve([]),
-        client.eligibility.history.query(),
-      ]);
-      this.providers = providers.map((p) => ({ npi: p.npi, displayName: p.displayName }));
-      this.history = history.checks;
-      this.phase = 'ready';
+      await this.read(client, true);
     } catch (error) {
       this.phase = 'error';
       this.failure = error;

@@ -21,7 +21,7 @@ export interface EligibilityChecksTable {
   trace_number: string;
   request_x12: string;
   checked_at: Instant;
-  outcome: 'PENDING' | CheckOutcome;
+  outcome: CheckOutcome;
   problem: string | null;
   answered_at: Instant | null;
   duration_ms: number | null;

@@ -194,10 +194,8 @@ describe('eligibility: 270/271 through the clearinghouse port to the sandbox pay
       fails('NOT_FOUND', 'siteId'),
     );
     await assert.rejects(check(robert(), 'user-administrator'), fails('FORBIDDEN'));
-    await assert.rejects(
-      app.clientFor('other-office-officer' as never).eligibility.check.mutate(robert()),
-      () => true,
-    );
+    // Another office's user, naming this office's site: not one of theirs.
+    await assert.rejects(check(robert(), 'other-office-admin'), fails('NOT_FOUND', 'siteId'));
     assert.equal(await countChecks(), before);
   });
 

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
   ELIGIBILITY_TIMEOUT_SECONDS,
-  outcomeOfSummary,
   PorticoError,
   timelinessShare,
   type eligibilityContract,
@@ -16,6 +15,8 @@ import {
   nextControlNumber,
   providerForCheck,
   recordCheck,
+  resultOfCheck,
+  type CheckRecord,
   siteForCheck,
 } from './store.ts';
 
@@ -50,10 +51,7 @@ export const eligibilityHandlers: Handlers<typeof eligibilityContract> = {
     },
     exchange: (plan, context) => sendInquiry(plan, context),
     async finish(answer: InquiryAnswer, plan, { scope, audit, memberServices }) {
-      const outcome = answer.summary
-        ? outcomeOfSummary(answer.summary)
-        : (answer.problem?.outcome ?? 'UNAVAILABLE');
-      await recordCheck(scope, {
+      const check: CheckRecord = {
         id: plan.checkId,
         siteId: plan.siteId,
         userId: plan.userId,
@@ -63,14 +61,15 @@ export const eligibilityHandlers: Handlers<typeof eligibilityContract> = {
         traceNumber: plan.traceNumber,
         requestX12: answer.requestX12,
         checkedAt: plan.checkedAt,
-        outcome,
+        outcome: answer.summary ? answer.summary.plan.status : (answer.problem?.outcome ?? 'UNAVAILABLE'),
         problem: answer.problem?.message ?? null,
         answeredAt: answer.answeredAt,
         durationMs: answer.durationMs,
         responseX12: answer.responseX12,
         summary: answer.summary,
         asOf: answer.asOf,
-      });
+      };
+      await recordCheck(scope, check);
       // The check's id, not the member: audit rows carry no member data; the check row says whom it was about.
       await audit.record({
         action: 'eligibility.check',
@@ -81,22 +80,7 @@ export const eligibilityHandlers: Handlers<typeof eligibilityContract> = {
         return new PorticoError(answer.problem.code, answer.problem.message, {
           fieldPath: answer.problem.fieldPath,
         });
-      if (!answer.summary || !answer.responseX12 || !answer.asOf)
-        throw new Error('an answered check has its summary');
-      return {
-        checkId: plan.checkId,
-        checkedAt: plan.checkedAt.toISOString(),
-        asOf: answer.asOf.toISOString(),
-        dateOfService: plan.dateOfService,
-        serviceTypes: plan.input.serviceTypes.map((code) =>
-          memberServices.codeLists.label('service-types', code),
-        ),
-        summary: answer.summary,
-        x12: { request: answer.requestX12, response: answer.responseX12 },
-        controlNumber: String(plan.controlNumber),
-        traceNumber: plan.traceNumber,
-        codeListVersions: memberServices.codeLists.versions(),
-      };
+      return resultOfCheck(check, memberServices.codeLists);
     },
   }),
 
@@ -108,11 +92,9 @@ export const eligibilityHandlers: Handlers<typeof eligibilityContract> = {
   },
 
   async get(input, { scope, principal, audit, memberServices }) {
-    const result = await answeredCheck(scope, principal, input.checkId, (code) =>
-      memberServices.codeLists.label('service-types', code),
-    );
+    const check = await answeredCheck(scope, principal, input.checkId);
     await audit.record({ action: 'eligibility.view', entity: 'eligibility_check', entityId: input.checkId });
-    return { ...result, codeListVersions: memberServices.codeLists.versions() };
+    return resultOfCheck(check, memberServices.codeLists);
   },
 
   async timeliness(input, { scope, principal }) {

@@ -7,6 +7,7 @@ import {
   type CheckSummary,
   type EligibilityResult,
 } from '@portico/core';
+import type { CodeLists } from '@portico/core/x12';
 import { sql } from 'kysely';
 import type { Principal } from '../auth/principal.ts';
 import type { OrgScope } from '../tenancy/org-scope.ts';
@@ -165,7 +166,7 @@ export async function checkHistory(
       siteName: row.site_name,
       member: { memberId: row.member_id, firstName: row.first_name, lastName: row.last_name },
       dateOfService: row.date_of_service,
-      outcome: row.outcome === 'PENDING' ? 'UNAVAILABLE' : row.outcome,
+      outcome: row.outcome,
       problem: row.problem,
       hasResult: row.summary !== null,
     })),
@@ -176,13 +177,12 @@ export async function checkHistory(
   };
 }
 
-/** One answered check at the caller's sites, whole; NOT_FOUND for another site's, another office's, or an unanswered one. */
+/** One answered check at the caller's sites, as kept; NOT_FOUND for another site's, another office's, or an unanswered one. */
 export async function answeredCheck(
   scope: OrgScope,
   principal: Principal,
   checkId: string,
-  labels: (code: string) => { code: string; label: string },
-): Promise<EligibilityResult> {
+): Promise<CheckRecord> {
   const row =
     principal.siteIds.length === 0
       ? undefined
@@ -192,23 +192,54 @@ export async function answeredCheck(
           .where('id', '=', checkId)
           .where('site_id', 'in', [...principal.siteIds])
           .executeTakeFirst();
-  if (!row || row.summary === null || row.response_x12 === null || row.as_of === null)
+  if (!row || row.summary === null)
     throw new PorticoError(
       'NOT_FOUND',
       'There is no answered eligibility check with this id at your sites.',
-      { fieldPath: 'checkId' },
+      {
+        fieldPath: 'checkId',
+      },
     );
   return {
-    checkId: row.id,
-    checkedAt: row.checked_at.toISOString(),
-    asOf: row.as_of.toISOString(),
+    id: row.id,
+    siteId: row.site_id,
+    userId: row.user_id,
+    memberId: row.member_id,
+    firstName: row.first_name,
+    lastName: row.last_name,
+    dateOfBirth: row.date_of_birth,
+    providerNpi: row.provider_npi,
+    serviceTypes: row.service_types,
     dateOfService: row.date_of_service,
-    serviceTypes: row.service_types.map(labels),
-    summary: eligibilitySummarySchema.parse(row.summary),
-    x12: { request: row.request_x12, response: row.response_x12 },
     controlNumber: row.control_number,
     traceNumber: row.trace_number,
-    codeListVersions: {},
+    requestX12: row.request_x12,
+    checkedAt: row.checked_at,
+    outcome: row.outcome,
+    problem: row.problem,
+    answeredAt: row.answered_at,
+    durationMs: row.duration_ms,
+    responseX12: row.response_x12,
+    summary: row.summary,
+    asOf: row.as_of,
+  };
+}
+
+/** An answered check as the API shows it, just made or read again: one shape, labelled by the code lists in force. */
+export function resultOfCheck(check: CheckRecord, codeLists: CodeLists): EligibilityResult {
+  if (check.summary === null || check.responseX12 === null || check.asOf === null)
+    throw new Error('only an answered check has a result');
+  return {
+    checkId: check.id,
+    checkedAt: check.checkedAt.toISOString(),
+    asOf: check.asOf.toISOString(),
+    dateOfService: check.dateOfService,
+    serviceTypes: check.serviceTypes.map((code) => codeLists.label('service-types', code)),
+    summary: eligibilitySummarySchema.parse(check.summary),
+    x12: { request: check.requestX12, response: check.responseX12 },
+    controlNumber: check.controlNumber,
+    traceNumber: check.traceNumber,
+    codeListVersions: codeLists.versions(),
   };
 }
 

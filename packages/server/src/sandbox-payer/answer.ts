@@ -6,7 +6,7 @@ import {
   type EligibilityResponse,
   type Rejection,
 } from '@portico/core/x12';
-import { SANDBOX_MEMBERS, type SandboxCosts, type SandboxMember, type SandboxPlan } from './members.ts';
+import { findSandboxMember, type SandboxCosts, type SandboxPlan } from './members.ts';
 
 const benefit = (fields: Partial<Benefit> & Pick<Benefit, 'code'>): Benefit => ({
   coverageLevel: null,
@@ -146,10 +146,9 @@ function planBenefits(plan: SandboxPlan, asked: readonly string[], day: string):
 export function answerInquiry(
   inquiry: EligibilityInquiry,
   at: { date: string; time: string },
-  members: readonly SandboxMember[] = SANDBOX_MEMBERS,
 ): EligibilityResponse {
   const { subscriber } = inquiry;
-  const member = members.find((entry) => entry.memberId === subscriber.memberId.toUpperCase());
+  const member = findSandboxMember(subscriber.memberId);
   const base = { reference: inquiry.reference, createdDate: at.date, createdTime: at.time };
   const payer = { ...inquiry.payer, rejections: [] as Rejection[] };
   const provider = { ...inquiry.provider, rejections: [] as Rejection[] };

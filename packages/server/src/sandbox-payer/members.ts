@@ -159,3 +159,9 @@ export const SANDBOX_MEMBERS: readonly SandboxMember[] = [
     trigger: 'SLOW',
   },
 ];
+
+/** The test member with this id (ids are matched in capitals, as payers do), or undefined: not found. */
+export function findSandboxMember(memberId: string): SandboxMember | undefined {
+  const id = memberId.toUpperCase();
+  return SANDBOX_MEMBERS.find((member) => member.memberId === id);
+}

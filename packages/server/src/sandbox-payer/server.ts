@@ -17,7 +17,7 @@ import {
 import type { Clock } from '../services/clock.ts';
 import { PAYLOAD_TYPES } from '../services/clearinghouse.ts';
 import { answerInquiry } from './answer.ts';
-import { SANDBOX_MEMBERS } from './members.ts';
+import { findSandboxMember } from './members.ts';
 
 /** A running sandbox payer: where to reach it and the credentials it accepts. */
 export interface SandboxPayer {
@@ -133,9 +133,7 @@ export async function startSandboxPayer(options: { clock: Clock; slowMs: number 
         buildInterchange(envelopeFor('FA', GUIDE_999), [{ id: '999', body: ack }]),
       );
     }
-    const member = SANDBOX_MEMBERS.find(
-      (entry) => entry.memberId === inquiry.inquiry?.subscriber.memberId.toUpperCase(),
-    );
+    const member = findSandboxMember(inquiry.inquiry.subscriber.memberId);
     if (member?.trigger === 'SLOW') await wait(options.slowMs, req);
     if (res.destroyed) return;
     const stamps = envelopeStamps(options.clock.now());
