@@ -1,7 +1,6 @@
-import { defaultClientConditions, defineConfig } from 'vite';
+import { defineConfig } from 'vite';
 
-// The example portal bundles the packages from their TypeScript sources (the `portico-source` export condition);
-// an outside project gets their built `dist/` without any setting.
-export default defineConfig({
-  resolve: { conditions: ['portico-source', ...defaultClientConditions] },
-});
+// The example portal bundles the packages as an outside project does: their built `dist/` (`npm run build` first;
+// `npm start` and `npm test` do), so its page and its test run the JavaScript that ships, template minification and
+// split chunks included.
+export default defineConfig({});

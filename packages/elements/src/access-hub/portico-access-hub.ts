@@ -1,10 +1,8 @@
-import { html, LitElement } from 'lit';
+import { html, LitElement, type PropertyValues } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import { TabsController } from '../shared/tabs.ts';
 import { hubStyles } from './portico-access-hub.styles.ts';
 import './portico-access-dashboard.ts';
-import './portico-access-task-dialog.ts';
-import './portico-access-task-table.ts';
 import type { PorticoAccessDashboard } from './portico-access-dashboard.ts';
 import type { PorticoAccessTaskDialog } from './portico-access-task-dialog.ts';
 import type { PorticoAccessTaskTable } from './portico-access-task-table.ts';
@@ -18,10 +16,21 @@ const TABLE_PARTS = 'tasks, download, action, state, retry';
 const DIALOG_PARTS = 'dialog, status, state, reveal-password';
 
 /**
+ * The parts a page does not show at first load their code when first needed: the Tasks table when its tab is first
+ * chosen, the task dialog when a task is first opened. A bundler splits each into a chunk of its own, so a page
+ * with the hub downloads neither until the office uses it. Each module is asked for once.
+ */
+let taskTable: Promise<unknown> | undefined;
+let taskDialog: Promise<unknown> | undefined;
+const loadTaskTable = () => (taskTable ??= import('./portico-access-task-table.ts'));
+const loadTaskDialog = () => (taskDialog ??= import('./portico-access-task-dialog.ts'));
+
+/**
  * @summary The payer portal access hub: what blocks the billing service on payer portals, and the practice's tasks.
  *
  * Must sit inside `<portico-root>`. Needs the "practice set-up: medical groups/providers/numbers" permission.
- * A thin shell: the Dashboard and Tasks tabs, each its own element, and the task dialog both open.
+ * A thin shell: the Dashboard and Tasks tabs, each its own element, and the task dialog both open. The Tasks
+ * table and the dialog load their code when first used.
  *
  * @fires {CustomEvent<OpenWorklistDetail>} portico-open-worklist - A claims task's Action needed link, or Go to enrollment worklist: the host portal
  *   opens its enrollment worklist pre-filtered. `detail`: `{ taskIds, taskNumbers, portalId, allPracticeTasks }`.
@@ -72,7 +81,7 @@ export class PorticoAccessHub extends LitElement {
     // The parts' requests stop here: they are the hub's own, not events a host listens to.
     this.addEventListener('portico-hub-open-task', (event) => {
       event.stopPropagation();
-      void this.dialog?.open(event.detail);
+      void this.openTask(event.detail);
     });
     this.addEventListener('portico-hub-show-tasks', (event) => {
       event.stopPropagation();
@@ -80,10 +89,20 @@ export class PorticoAccessHub extends LitElement {
     });
   }
 
+  private async openTask(taskId: string): Promise<void> {
+    await loadTaskDialog();
+    // Defined now: the dialog already in the shadow root has been upgraded.
+    await this.dialog?.open(taskId);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('tab') && this.tab === 'tasks') void loadTaskTable();
+  }
+
   private onSubmitted(): void {
-    // The answered task leaves the practice's lists: both are read again.
+    // The answered task leaves the practice's lists: both are read again (the table, once it has loaded).
     this.dashboard?.reload();
-    this.table?.reload();
+    if (customElements.get('portico-access-task-table')) this.table?.reload();
   }
 
   protected override render() {

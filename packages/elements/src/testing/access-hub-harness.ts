@@ -36,6 +36,8 @@ export async function openUnpostablesTask(server: PorticoFixture, token: string)
   button('Issues of Northwind Provider Connect')?.click();
   await hub.updateComplete;
   button('Resolve unpostables task')?.click();
+  // The dialog's code loads when a task is first opened.
+  await until(() => shadow().querySelector('dialog.task') !== null);
   const dialog = shadow().querySelector('dialog.task') as HTMLDialogElement;
   await until(() => (dialog.textContent ?? '').includes('Task description'));
   return { ...mounted, dialog };
