@@ -11,6 +11,7 @@ import * as ppefProviderTypes from './0009_ppef_provider_types.ts';
 import * as users from './0010_users.ts';
 import * as auditLogActor from './0011_audit_log_actor.ts';
 import * as eligibility from './0012_eligibility.ts';
+import * as claimStatus from './0013_claim_status.ts';
 
 /** Every migration, in order. A new one is a new numbered file added here. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0010_users': users,
   '0011_audit_log_actor': auditLogActor,
   '0012_eligibility': eligibility,
+  '0013_claim_status': claimStatus,
 };

@@ -5,6 +5,7 @@ import { auditLogHandlers } from './audit-log/router.ts';
 import { auditTrailDownload } from './audit-log/trail-download.ts';
 import { billingHandlers } from './billing/router.ts';
 import { eligibilityHandlers } from './eligibility/router.ts';
+import { claimsHandlers } from './claims/router.ts';
 import { eventsHandlers } from './events/router.ts';
 import { organizationsHandlers } from './organizations/router.ts';
 import { ppefUpload } from './ppef/upload.ts';
@@ -25,6 +26,7 @@ export const porticoHandlers: Handlers<typeof porticoContract> = {
   accessHub: accessHubHandlers,
   auditLog: auditLogHandlers,
   eligibility: eligibilityHandlers,
+  claims: claimsHandlers,
   events: eventsHandlers,
 };
 

@@ -3,6 +3,7 @@ import { accessHubContract, accessHubFiles } from '../access-hub/contract.ts';
 import { auditLogContract, auditLogFiles } from '../audit-log/contract.ts';
 import { billingContract } from '../billing/contract.ts';
 import { eligibilityContract } from '../eligibility/contract.ts';
+import { claimsContract } from '../claims/contract.ts';
 import { eventsContract } from '../events/contract.ts';
 import { organizationsContract } from '../organizations/contract.ts';
 import { ppefFiles } from '../ppef/contract.ts';
@@ -23,6 +24,7 @@ export const porticoContract = {
   accessHub: accessHubContract,
   auditLog: auditLogContract,
   eligibility: eligibilityContract,
+  claims: claimsContract,
   events: eventsContract,
 };
 export type PorticoContract = typeof porticoContract;

@@ -1,14 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { payerAsOf, timelinessShare } from './rules.ts';
 import {
   basisPointsToX12Percent,
   centsToX12Amount,
-  payerAsOf,
-  timelinessShare,
   x12AmountToCents,
   x12PercentToBasisPoints,
-} from './rules.ts';
+} from '../x12/values.ts';
 
 describe('eligibility rules', () => {
   it('reads X12 amounts as integer cents, rounding half away from zero past the cent', () => {

@@ -8,7 +8,7 @@ import { serviceTypes } from '../x12/code-lists/service-types.ts';
  * Text that travels in X12: the basic and extended character set a payer accepts, none of the separators Portico
  * writes (`* : ^ ~`). Refused here, at its field, so an inquiry can never split a segment.
  */
-const x12Text = (max: number, what: string) =>
+export const x12Text = (max: number, what: string) =>
   text({ max, trim: true })
     .min(1, `Enter the ${what}`)
     .regex(
@@ -23,10 +23,11 @@ export const serviceTypeCodeSchema = text({ max: 3 }).refine(
 );
 
 /**
- * What an office asks (DOMAIN.md, "Payer provider portal services"; CAQH CORE: member id plus name and date of birth).
- * `siteId` is the site the visit is at: needed when the caller works at more than one.
+ * Whom a member-data request is about and who asks (CAQH CORE: member id plus name and date of birth; only the
+ * office's own providers). `siteId` is the site the visit is at: needed when the caller works at more than one.
+ * Eligibility and claim status search with the same fields.
  */
-export const eligibilityCheckInputSchema = z.object({
+export const memberSearchFields = {
   memberId: x12Text(80, 'member id').regex(
     /^[A-Za-z0-9-]{2,80}$/,
     'A member id is 2 to 80 letters, digits or hyphens',
@@ -35,13 +36,18 @@ export const eligibilityCheckInputSchema = z.object({
   lastName: x12Text(60, 'last name'),
   dateOfBirth: plainDateSchema,
   providerNpi: npiSchema,
+  siteId: z.uuid().optional(),
+};
+
+/** What an office asks about a member's eligibility (DOMAIN.md, "Payer provider portal services"). */
+export const eligibilityCheckInputSchema = z.object({
+  ...memberSearchFields,
   serviceTypes: z
     .array(serviceTypeCodeSchema)
     .min(1, 'Choose at least one service type')
     .max(10, 'At most 10 service types')
     .default(['30']),
   dateOfService: plainDateSchema.optional(),
-  siteId: z.uuid().optional(),
 });
 export type EligibilityCheckInput = z.input<typeof eligibilityCheckInputSchema>;
 

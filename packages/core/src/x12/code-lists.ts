@@ -7,6 +7,7 @@ import {
   timePeriods,
 } from './code-lists/eligibility-codes.ts';
 import { serviceTypes } from './code-lists/service-types.ts';
+import { claimStatusCategories, claimStatusCodes } from './code-lists/claim-status-codes.ts';
 
 import type { CodeList } from './code-lists/code-list.ts';
 
@@ -21,6 +22,8 @@ export const BUILT_IN_CODE_LISTS: readonly CodeList[] = [
   insuranceTypes,
   rejectReasons,
   followUpActions,
+  claimStatusCategories,
+  claimStatusCodes,
 ];
 
 /** A code and its label, side by side, as results carry them. */

@@ -36,6 +36,12 @@ const ACTION_LABELS: Record<string, string> = {
   'portal_account.set_up': 'Set up a payer portal account',
   'access_task.respond': 'Answered an access task',
   'access_task.download': 'Downloaded the access tasks',
+  'eligibility.check': "Checked a member's eligibility",
+  'eligibility.history': "Viewed the day's eligibility checks",
+  'eligibility.view': 'Viewed an eligibility check',
+  'claims.status': "Checked a claim's status",
+  'claims.history': "Viewed the day's claim status inquiries",
+  'claims.view': 'Viewed a claim status inquiry',
 };
 
 /** What an audited act was, in words. */
@@ -55,4 +61,6 @@ export const ACTION_FILTERS: readonly (readonly [string, string])[] = [
   ['provider.', 'Provider data'],
   ['subscription.', 'Subscriptions'],
   ['payment_method.', 'Cards on file'],
+  ['eligibility.', 'Member eligibility checks'],
+  ['claims.', 'Claim status inquiries'],
 ];

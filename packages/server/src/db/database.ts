@@ -19,7 +19,7 @@ import type {
   PortalAccountsTable,
 } from './access-hub-tables.ts';
 import type { DefaultedInstant, Instant, PlainDate } from './columns.ts';
-import type { EligibilityChecksTable } from './member-services-tables.ts';
+import type { ClaimStatusInquiriesTable, EligibilityChecksTable } from './member-services-tables.ts';
 
 export type * from './access-hub-tables.ts';
 export type * from './member-services-tables.ts';
@@ -305,6 +305,7 @@ export interface Database {
   affected_unpostables: AffectedUnpostablesTable;
   email_outbox: EmailOutboxTable;
   eligibility_checks: EligibilityChecksTable;
+  claim_status_inquiries: ClaimStatusInquiriesTable;
 }
 
 /** Tables whose rows belong to one organization: every query on them goes through an OrgScope. */

@@ -1,24 +1,20 @@
-import { performance } from 'node:perf_hooks';
 import {
   ELIGIBILITY_TIMEOUT_SECONDS,
   payerAsOf,
   payerProblemOf,
-  PorticoError,
   plainDateToX12,
   summarizeEligibility,
   type EligibilitySummary,
-  type PorticoErrorCode,
 } from '@portico/core';
 import {
   buildInterchange,
   envelopeStamps,
   GUIDE_270,
-  hasErrors,
   readEligibilityResponse,
-  readInterchange,
   writeEligibilityInquiry,
   type EligibilityInquiry,
 } from '@portico/core/x12';
+import { realtimeExchange, rejected, unavailable, type RealtimeProblem } from '../clearinghouse/realtime.ts';
 import { PAYLOAD_TYPES } from '../services/clearinghouse.ts';
 import type { ExchangeContext } from '../trpc/handlers.ts';
 
@@ -47,12 +43,7 @@ export interface InquiryAnswer {
   requestX12: string;
   responseX12: string | null;
   summary: EligibilitySummary | null;
-  problem: {
-    code: PorticoErrorCode;
-    outcome: 'REJECTED' | 'TIMEOUT' | 'UNAVAILABLE';
-    message: string;
-    fieldPath: string | null;
-  } | null;
+  problem: RealtimeProblem | null;
   durationMs: number | null;
   answeredAt: Date | null;
   asOf: Date | null;
@@ -103,119 +94,46 @@ export function inquiryInterchange(plan: InquiryPlan, context: ExchangeContext):
   );
 }
 
-const unavailable = (message: string) => ({
-  code: 'PAYER_UNAVAILABLE' as const,
-  outcome: 'UNAVAILABLE' as const,
-  message,
-  fieldPath: null,
-});
-
-/**
- * Sends the 270 and reads the 271 within the configured time (CAQH CORE: 20 s end to end). Logs the control
- * numbers, trace number, timing and outcome of every transaction, never the member's data or the X12 itself.
- */
+/** Sends the 270 and reads the 271 (the clearinghouse's real-time exchange), then sums it up for the office. */
 export async function sendInquiry(plan: InquiryPlan, context: ExchangeContext): Promise<InquiryAnswer> {
   const settings = context.memberServices;
   const requestX12 = inquiryInterchange(plan, context);
-  const started = performance.now();
-  const log = {
-    requestId: context.requestId,
-    transaction: '270',
-    controlNumber: plan.controlNumber,
-    traceNumber: plan.traceNumber,
-  };
-  const done = (answer: Omit<InquiryAnswer, 'requestX12' | 'durationMs'>): InquiryAnswer => {
-    const durationMs = Math.round(performance.now() - started);
-    context.logger.info(
-      {
-        ...log,
-        durationMs,
-        outcome: answer.problem?.outcome ?? 'ANSWERED',
-        withinCoreLimit: durationMs <= ELIGIBILITY_TIMEOUT_SECONDS * 1000,
-      },
-      'eligibility inquiry',
-    );
-    return { ...answer, requestX12, durationMs };
-  };
-  let payload: string;
-  let payloadType: string;
-  try {
-    const answer = await context.clearinghouse.exchange({
+  const reply = await realtimeExchange(
+    {
+      transaction: '270',
+      answerTransaction: '271',
       payloadType: PAYLOAD_TYPES.eligibilityRequest,
       payloadId: plan.checkId,
-      senderId: settings.senderId,
-      receiverId: settings.payerId,
       payload: requestX12,
-      signal: AbortSignal.timeout(settings.timeoutMs),
-    });
-    payload = answer.payload;
-    payloadType = answer.payloadType;
-  } catch (error) {
-    if (!(error instanceof PorticoError)) throw error;
-    const timedOut = error.code === 'TIMEOUT';
-    return done({
-      responseX12: null,
-      summary: null,
-      answeredAt: null,
-      asOf: null,
-      problem: timedOut
-        ? { code: 'TIMEOUT', outcome: 'TIMEOUT', message: error.message, fieldPath: null }
-        : unavailable(error.message),
-    });
-  }
-  const answeredAt = context.clock.now();
-  const base = { responseX12: payload, summary: null, answeredAt, asOf: null };
-  if (payloadType === PAYLOAD_TYPES.acknowledgement)
-    return done({
-      ...base,
-      problem: unavailable('The payer could not read the inquiry (it sent a 999 rejection).'),
-    });
-  const read = readInterchange(payload);
-  const transaction = read.interchanges[0]?.groups[0]?.transactions[0];
-  const parsed =
-    transaction && read.delimiters
-      ? readEligibilityResponse(transaction, read.delimiters, (list, code) =>
+      controlNumber: plan.controlNumber,
+      traceNumber: plan.traceNumber,
+      limitSeconds: ELIGIBILITY_TIMEOUT_SECONDS,
+      read: (transaction, delimiters) => {
+        const read = readEligibilityResponse(transaction, delimiters, (list, code) =>
           settings.codeLists.has(list, code),
-        )
-      : null;
-  const diagnostics = [...read.diagnostics, ...(parsed?.diagnostics ?? [])];
-  if (!parsed?.response || transaction?.id !== '271' || hasErrors(diagnostics)) {
-    context.logger.warn(
-      {
-        ...log,
-        diagnostics: diagnostics.slice(0, 10).map((d) => ({
-          code: d.code,
-          segment: d.segmentId,
-          position: d.transactionPosition,
-          loop: d.loop,
-          element: d.element,
-        })),
+        );
+        return { value: read.response, diagnostics: read.diagnostics };
       },
-      'the 271 does not pass its guide',
-    );
-    return done({ ...base, problem: unavailable("The payer's answer could not be read.") });
-  }
-  const response = parsed.response;
-  const echoed = response.subscriber?.traces.some((trace) => trace.number === plan.traceNumber) ?? true;
-  if (!echoed) return done({ ...base, problem: unavailable("The payer's answer is for another inquiry.") });
-  const problem = payerProblemOf(response, settings.codeLists);
-  if (problem)
-    return done({
-      ...base,
-      problem:
-        problem.kind === 'UNAVAILABLE'
+      judge: (response) => {
+        const echoed = response.subscriber?.traces.some((trace) => trace.number === plan.traceNumber) ?? true;
+        if (!echoed) return unavailable("The payer's answer is for another inquiry.");
+        const problem = payerProblemOf(response, settings.codeLists);
+        if (!problem) return null;
+        return problem.kind === 'UNAVAILABLE'
           ? unavailable(problem.message)
-          : {
-              code: 'PAYER_REJECTED',
-              outcome: 'REJECTED',
-              message: problem.message,
-              fieldPath: problem.fieldPath,
-            },
-    });
-  return done({
-    ...base,
-    summary: summarizeEligibility(response, settings.codeLists),
-    problem: null,
-    asOf: payerAsOf(answeredAt, settings.refreshTimesUtc),
-  });
+          : rejected(problem.message, problem.fieldPath);
+      },
+    },
+    context,
+  );
+  const response = reply.value;
+  return {
+    requestX12,
+    responseX12: reply.responseX12,
+    durationMs: reply.durationMs,
+    answeredAt: reply.answeredAt,
+    problem: reply.problem,
+    summary: response ? summarizeEligibility(response, settings.codeLists) : null,
+    asOf: response && reply.answeredAt ? payerAsOf(reply.answeredAt, settings.refreshTimesUtc) : null,
+  };
 }

@@ -8,16 +8,14 @@ import {
 import type { Handlers } from '../trpc/handlers.ts';
 import { exchangeHandler } from '../trpc/handlers.ts';
 import { sendInquiry, type InquiryAnswer, type InquiryPlan } from './inquiry.ts';
+import { nextControlNumber, providerForCheck, siteForCheck } from './member-request.ts';
 import {
   answeredCheck,
   checkHistory,
   monthTimeliness,
-  nextControlNumber,
-  providerForCheck,
   recordCheck,
   resultOfCheck,
   type CheckRecord,
-  siteForCheck,
 } from './store.ts';
 
 /**

@@ -5,18 +5,25 @@ import {
   buildInterchange,
   CodeLists,
   GUIDE_270,
+  GUIDE_276,
   GUIDE_999,
   hasErrors,
+  readClaimStatusRequest,
   readEligibilityInquiry,
   readInterchange,
   writeAcknowledgement,
+  writeClaimStatusResponse,
   writeEligibilityResponse,
   envelopeStamps,
+  type Delimiters,
+  type OutboundSegment,
+  type TransactionSet,
   type X12Diagnostic,
 } from '@portico/core/x12';
 import type { Clock } from '../services/clock.ts';
 import { PAYLOAD_TYPES } from '../services/clearinghouse.ts';
 import { answerInquiry } from './answer.ts';
+import { answerClaimStatus } from './claims.ts';
 import { findSandboxMember } from './members.ts';
 
 /** A running sandbox payer: where to reach it and the credentials it accepts. */
@@ -29,6 +36,22 @@ export interface SandboxPayer {
 }
 
 const MAX_BODY = 1024 * 1024;
+
+/** One real-time transaction the sandbox answers: its guide, and the answer's functional group and set. */
+interface RealtimeKind {
+  guide: string;
+  functionalId: string;
+  answerId: string;
+  answerType: string;
+  /** Reads the request: its diagnostics, and when it reads, the member and how to write the answer. */
+  read(
+    transaction: TransactionSet,
+    delimiters: Delimiters,
+  ): {
+    diagnostics: X12Diagnostic[];
+    request: { memberId: string; answer(at: { date: string; time: string }): OutboundSegment[] } | null;
+  };
+}
 
 function readBody(req: IncomingMessage): Promise<string | null> {
   return new Promise((resolve, reject) => {
@@ -56,8 +79,8 @@ const same = (a: string, b: string) =>
 
 /**
  * The embedded sandbox payer (README, "Sandbox payer"): a separate HTTP server on loopback that speaks CORE REST
- * connectivity (OAuth 2.0 client credentials, then JSON envelopes) and answers 270s from its documented members
- * with 271s, or with a 999 when the 270 does not pass its guide. `slowMs` is how long the slow test member waits.
+ * connectivity (OAuth 2.0 client credentials, then JSON envelopes) and answers 270s with 271s and 276s with 277s
+ * from its documented members and their claims, or with a 999 when a request does not pass its guide. `slowMs` is how long the slow test member waits.
  */
 export async function startSandboxPayer(options: { clock: Clock; slowMs: number }): Promise<SandboxPayer> {
   const clientId = 'portico';
@@ -98,14 +121,55 @@ export async function startSandboxPayer(options: { clock: Clock; slowMs: number 
     };
   }
 
-  async function realtime(req: IncomingMessage, res: ServerResponse, payloadId: string, payload: string) {
+  /** What the sandbox answers, by CORE payload type: how it reads the request and writes the answer. */
+  const kinds: Record<string, RealtimeKind> = {
+    [PAYLOAD_TYPES.eligibilityRequest]: {
+      guide: GUIDE_270,
+      functionalId: 'HB',
+      answerId: '271',
+      answerType: PAYLOAD_TYPES.eligibilityResponse,
+      read(transaction, delimiters) {
+        const { inquiry, diagnostics } = readEligibilityInquiry(transaction, delimiters, isCode);
+        return {
+          diagnostics,
+          request: inquiry && {
+            memberId: inquiry.subscriber.memberId,
+            answer: (at) => writeEligibilityResponse(answerInquiry(inquiry, at)),
+          },
+        };
+      },
+    },
+    [PAYLOAD_TYPES.claimStatusRequest]: {
+      guide: GUIDE_276,
+      functionalId: 'HN',
+      answerId: '277',
+      answerType: PAYLOAD_TYPES.claimStatusResponse,
+      read(transaction, delimiters) {
+        const { request, diagnostics } = readClaimStatusRequest(transaction, delimiters, isCode);
+        return {
+          diagnostics,
+          request: request && {
+            memberId: request.subscriber.memberId,
+            answer: (at) => writeClaimStatusResponse(answerClaimStatus(request, at)),
+          },
+        };
+      },
+    },
+  };
+
+  async function realtime(
+    req: IncomingMessage,
+    res: ServerResponse,
+    kind: RealtimeKind,
+    payloadId: string,
+    payload: string,
+  ) {
     const read = readInterchange(payload);
     const transaction = read.interchanges[0]?.groups[0]?.transactions[0];
     const group = read.interchanges[0]?.groups[0]?.gs;
     const diagnostics: X12Diagnostic[] = [...read.diagnostics];
-    const inquiry =
-      transaction && read.delimiters ? readEligibilityInquiry(transaction, read.delimiters, isCode) : null;
-    if (inquiry) diagnostics.push(...inquiry.diagnostics);
+    const parsed = transaction && read.delimiters ? kind.read(transaction, read.delimiters) : null;
+    if (parsed) diagnostics.push(...parsed.diagnostics);
     const reply = (payloadType: string, x12: string) =>
       json(res, 200, {
         PayloadType: payloadType,
@@ -118,14 +182,14 @@ export async function startSandboxPayer(options: { clock: Clock; slowMs: number 
         ErrorMessage: '',
         Payload: x12,
       });
-    if (!transaction || !group || !inquiry?.inquiry || hasErrors(diagnostics)) {
+    if (!transaction || !group || !parsed?.request || hasErrors(diagnostics)) {
       if (!transaction || !group)
         return json(res, 400, {
           ErrorCode: 'PayloadMalformed',
           ErrorMessage: 'The payload is not an X12 interchange.',
         });
       const ack = writeAcknowledgement(
-        { functionalId: group.elements[0] ?? 'HS', controlNumber: group.elements[5] ?? '', guide: GUIDE_270 },
+        { functionalId: group.elements[0] ?? '', controlNumber: group.elements[5] ?? '', guide: kind.guide },
         [{ transaction, diagnostics }],
       );
       return reply(
@@ -133,16 +197,14 @@ export async function startSandboxPayer(options: { clock: Clock; slowMs: number 
         buildInterchange(envelopeFor('FA', GUIDE_999), [{ id: '999', body: ack }]),
       );
     }
-    const member = findSandboxMember(inquiry.inquiry.subscriber.memberId);
+    const member = findSandboxMember(parsed.request.memberId);
     if (member?.trigger === 'SLOW') await wait(options.slowMs, req);
     if (res.destroyed) return;
     const stamps = envelopeStamps(options.clock.now());
-    const response = answerInquiry(inquiry.inquiry, { date: stamps.gsDate, time: stamps.time });
+    const body = parsed.request.answer({ date: stamps.gsDate, time: stamps.time });
     reply(
-      PAYLOAD_TYPES.eligibilityResponse,
-      buildInterchange(envelopeFor('HB', GUIDE_270), [
-        { id: '271', body: writeEligibilityResponse(response) },
-      ]),
+      kind.answerType,
+      buildInterchange(envelopeFor(kind.functionalId, kind.guide), [{ id: kind.answerId, body }]),
     );
   }
 
@@ -180,10 +242,11 @@ export async function startSandboxPayer(options: { clock: Clock; slowMs: number 
         typeof envelope === 'object' && envelope !== null ? Reflect.get(envelope, name) : undefined;
       return typeof value === 'string' ? value : '';
     };
-    if (field('PayloadType') !== PAYLOAD_TYPES.eligibilityRequest)
+    const kind = kinds[field('PayloadType')];
+    if (!kind)
       return json(res, 400, {
         ErrorCode: 'PayloadTypeIncorrect',
-        ErrorMessage: 'Only real-time 270s are answered.',
+        ErrorMessage: 'Only real-time 270s and 276s are answered.',
       });
     if (field('ProcessingMode') !== 'RealTime')
       return json(res, 400, {
@@ -192,7 +255,7 @@ export async function startSandboxPayer(options: { clock: Clock; slowMs: number 
       });
     if (field('PayloadID') === '')
       return json(res, 400, { ErrorCode: 'PayloadIDRequired', ErrorMessage: 'PayloadID is required.' });
-    await realtime(req, res, field('PayloadID'), field('Payload'));
+    await realtime(req, res, kind, field('PayloadID'), field('Payload'));
   }
 
   const server = createServer((req, res) => {

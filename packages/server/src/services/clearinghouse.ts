@@ -39,5 +39,7 @@ export interface ClearinghouseAnswer {
 export const PAYLOAD_TYPES = {
   eligibilityRequest: 'X12_270_Request_005010X279A1',
   eligibilityResponse: 'X12_271_Response_005010X279A1',
+  claimStatusRequest: 'X12_276_Request_005010X212',
+  claimStatusResponse: 'X12_277_Response_005010X212',
   acknowledgement: 'X12_999_Response_005010X231A1',
 } as const;
