@@ -13,6 +13,7 @@ const ENTRIES = {
   'root + users': ['root', 'users'],
   'root + audit-log': ['root', 'audit-log'],
   'root + eligibility': ['root', 'eligibility'],
+  'root + claims': ['root', 'claims'],
   'root + storefront, billing, providers, hub': [
     'root',
     'storefront',

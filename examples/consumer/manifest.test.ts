@@ -70,6 +70,7 @@ describe('custom-elements.json', () => {
       'portico-user-admin',
       'portico-audit-log',
       'portico-eligibility',
+      'portico-claim-status',
     ]) {
       const element = declared.find((d) => d.tagName === tag);
       assert.ok(element, tag);

@@ -88,6 +88,28 @@ describe('example host portal served by the Portico server', () => {
     await page.close();
   });
 
+  it("follows a sandbox member's claims on the page, and the host page hears of it", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${app.server.url}/`);
+    await page.selectOption('#demo-user', 'billing-manager');
+    const widget = page.locator('portico-claim-status');
+    await widget.getByLabel('Member ID').fill('PSB10002');
+    await widget.getByLabel('First name').fill('Maria');
+    await widget.getByLabel('Last name').fill('Garcia');
+    await widget.getByLabel('Date of birth').fill('1988-11-02');
+    await widget.getByLabel('Site of the visit').selectOption({ label: 'Riverside clinic' });
+    await widget.getByLabel('Dates of service from').fill('2026-11-01');
+    await widget.getByLabel('to', { exact: true }).fill('2026-11-30');
+    await widget.getByRole('button', { name: 'Check claim status' }).click();
+    await widget.getByRole('heading', { name: 'Claim PSBC2611004' }).waitFor();
+    assert.match(
+      await widget.locator('[part="claim"]').first().innerText(),
+      /Finalized[\s\S]*Charges applied to deductible/,
+    );
+    await page.getByText('Host portal heard: a claim status check, finalized.').waitFor();
+    await page.close();
+  });
+
   it('lets the billing manager add Medicare through the review step, and the host page hears of it', async () => {
     const page = await browser.newPage();
     await page.goto(`${app.server.url}/`);

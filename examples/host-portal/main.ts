@@ -35,6 +35,7 @@ if (root) {
       'portico-storefront',
       'portico-provider-manager',
       'portico-eligibility',
+      'portico-claim-status',
       'portico-access-hub',
       'portico-user-admin',
       'portico-audit-log',
@@ -56,6 +57,11 @@ if (root) {
     const status = document.querySelector('#host-status');
     if (status)
       status.textContent = `Host portal heard: an eligibility check, ${event.detail.outcome.toLowerCase()}.`;
+  });
+  root.addEventListener('portico-claim-status-checked', (event) => {
+    const status = document.querySelector('#host-status');
+    if (status)
+      status.textContent = `Host portal heard: a claim status check, ${event.detail.outcome.toLowerCase().replaceAll('_', ' ')}.`;
   });
   // HIPAA automatic log-off: Portico signed out after the idle time, so the portal ends its own session too.
   root.addEventListener('portico-signed-out', () => {

@@ -18,3 +18,4 @@ export {
 export { PorticoUserAdmin, type UserChangedDetail } from './users/portico-user-admin.ts';
 export { PorticoAuditLog } from './audit-log/portico-audit-log.ts';
 export { PorticoEligibility, type EligibilityCheckedDetail } from './eligibility/portico-eligibility.ts';
+export { PorticoClaimStatus, type ClaimStatusCheckedDetail } from './claims/portico-claim-status.ts';

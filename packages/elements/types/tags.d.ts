@@ -3,6 +3,7 @@
 import type {
   AccessHubTab,
   AccessResponseSubmittedDetail,
+  ClaimStatusCheckedDetail,
   EligibilityCheckedDetail,
   OpenWorklistDetail,
   PaymentMethodChangedDetail,
@@ -27,6 +28,7 @@ export interface PorticoTagProperties {
   'portico-user-admin': Record<never, never>;
   'portico-audit-log': Record<never, never>;
   'portico-eligibility': Record<never, never>;
+  'portico-claim-status': Record<never, never>;
 }
 
 /** The events each tag fires, by name, with their details. */
@@ -45,6 +47,7 @@ export interface PorticoTagEvents {
   'portico-user-admin': { 'portico-user-changed': UserChangedDetail };
   'portico-audit-log': Record<never, never>;
   'portico-eligibility': { 'portico-eligibility-checked': EligibilityCheckedDetail };
+  'portico-claim-status': { 'portico-claim-status-checked': ClaimStatusCheckedDetail };
 }
 
 export type PorticoTag = keyof PorticoTagProperties;

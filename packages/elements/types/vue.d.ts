@@ -18,6 +18,7 @@ declare module 'vue' {
     'portico-user-admin': DefineComponent<EventProps<'portico-user-admin'>>;
     'portico-audit-log': DefineComponent<EventProps<'portico-audit-log'>>;
     'portico-eligibility': DefineComponent<EventProps<'portico-eligibility'>>;
+    'portico-claim-status': DefineComponent<EventProps<'portico-claim-status'>>;
     'portico-access-hub': DefineComponent<
       PorticoTagProperties['portico-access-hub'] & EventProps<'portico-access-hub'>
     >;

@@ -1,10 +1,31 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { centsToDecimal, formatCents } from './format-cents.ts';
+import { centsToDecimal, dollarsToCents, formatCents } from './format-cents.ts';
 import { addCents, centsFromColumn } from './totals.ts';
 
 describe('money formats', () => {
+  it('reads dollars as a person types them, and refuses what is not an amount rather than rounding it', () => {
+    const table: [string, number | null][] = [
+      ['185.50', 18_550],
+      ['$1,234.5', 123_450],
+      [' 90 ', 9_000],
+      ['0.05', 5],
+      ['10.005', null],
+      ['1,23', null],
+      ['-5', null],
+      ['', null],
+      ['12abc', null],
+    ];
+    for (const [text, cents] of table) assert.equal(dollarsToCents(text), cents, text);
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1e12 }),
+        (cents) => dollarsToCents(centsToDecimal(cents)) === cents,
+      ),
+    );
+  });
+
   it('shows cents as dollars for people', () => {
     assert.equal(formatCents(3995), '$39.95');
     assert.equal(formatCents(1_268_400), '$12,684.00');

@@ -13,3 +13,15 @@ export function centsToDecimal(cents: number): string {
   const whole = Math.abs(cents);
   return `${sign}${Math.trunc(whole / 100)}.${String(whole % 100).padStart(2, '0')}`;
 }
+
+/**
+ * Dollars as a person types them (`185.50`, `$1,234.5`, `90`) in integer cents; null for anything else, more than
+ * two decimals included: an amount a person enters is never rounded behind their back.
+ */
+export function dollarsToCents(text: string): number | null {
+  const match = /^\$?\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?$/.exec(text.trim());
+  if (!match) return null;
+  const [, whole = '', fraction = ''] = match;
+  const cents = Number(whole.replaceAll(',', '')) * 100 + Number(fraction.padEnd(2, '0'));
+  return Number.isSafeInteger(cents) ? cents : null;
+}

@@ -2,19 +2,11 @@ import { plainDateInZone, type Session } from '@portico/core';
 import { CORE_BASE_SERVICE_TYPES, serviceTypes } from '@portico/core/x12';
 import { html, nothing } from 'lit';
 import type { FormProblems } from '../shared/field-problem.ts';
+import { formEnd, inputField, MEMBER_FIELDS, memberFields } from '../shared/member-fields.ts';
+import type { OfficeProvider } from '../shared/member-request.ts';
 
 /** The fields of the search, as the server names them in a refusal. */
-export const FIELDS = [
-  'memberId',
-  'firstName',
-  'lastName',
-  'dateOfBirth',
-  'providerNpi',
-  'siteId',
-  'dateOfService',
-  'serviceTypes',
-] as const;
-export type Field = (typeof FIELDS)[number];
+export const FIELDS = [...MEMBER_FIELDS, 'dateOfService', 'serviceTypes'] as const;
 
 /** The service types offered: plan coverage (the CORE base set) first, then each base type on its own. */
 const CHOICES = ['30', ...CORE_BASE_SERVICE_TYPES].map((code) => ({
@@ -24,27 +16,10 @@ const CHOICES = ['30', ...CORE_BASE_SERVICE_TYPES].map((code) => ({
 
 interface FormOptions {
   session: Session;
-  providers: readonly { npi: string; displayName: string }[];
-  problems: FormProblems<Field>;
+  providers: readonly OfficeProvider[];
+  problems: FormProblems<string>;
   busy: boolean;
   onSubmit: (event: SubmitEvent) => void;
-}
-
-function field(problems: FormProblems<Field>, name: Field, label: string, type: string, value = '') {
-  const problem = problems.fields[name];
-  return html`<label
-    >${label}
-    <input
-      name=${name}
-      type=${type}
-      required
-      autocomplete="off"
-      .value=${value}
-      aria-invalid=${problem ? 'true' : 'false'}
-      aria-describedby=${problem ? `${name}-problem` : nothing}
-    />
-    ${problem ? html`<span class="field-error" id="${name}-problem">${problem}</span>` : nothing}
-  </label>`;
 }
 
 /**
@@ -52,32 +27,11 @@ function field(problems: FormProblems<Field>, name: Field, label: string, type: 
  * of service (today in the office's zone) and the service types; each refusal at its field.
  */
 export function eligibilityForm({ session, providers, problems, busy, onSubmit }: FormOptions) {
-  const sites = session.sites;
   const today = plainDateInZone(new Date(), session.organization.timeZone);
-  const problemAt = (name: Field) => problems.fields[name];
+  const problem = problems.fields['serviceTypes'];
   return html`<form part="form" aria-label="Check a member's eligibility" @submit=${onSubmit}>
-    ${field(problems, 'memberId', 'Member ID', 'text')} ${field(problems, 'firstName', 'First name', 'text')}
-    ${field(problems, 'lastName', 'Last name', 'text')}
-    ${field(problems, 'dateOfBirth', 'Date of birth', 'date')}
-    <label
-      >Provider
-      <select name="providerNpi" required aria-invalid=${problemAt('providerNpi') ? 'true' : 'false'}>
-        ${providers.map((p) => html`<option value=${p.npi}>${p.displayName} (NPI ${p.npi})</option>`)}
-      </select>
-      ${problemAt('providerNpi') ? html`<span class="field-error">${problemAt('providerNpi')}</span>` : nothing}
-    </label>
-    ${
-      sites.length > 1
-        ? html`<label
-            >Site of the visit
-            <select name="siteId" required aria-invalid=${problemAt('siteId') ? 'true' : 'false'}>
-              ${sites.map((site) => html`<option value=${site.id}>${site.name}</option>`)}
-            </select>
-            ${problemAt('siteId') ? html`<span class="field-error">${problemAt('siteId')}</span>` : nothing}
-          </label>`
-        : nothing
-    }
-    ${field(problems, 'dateOfService', 'Date of service', 'date', today)}
+    ${memberFields(session, providers, problems)}
+    ${inputField(problems, 'dateOfService', 'Date of service', 'date', { value: today })}
     <fieldset>
       <legend>Service types</legend>
       ${CHOICES.map(
@@ -92,17 +46,8 @@ export function eligibilityForm({ session, providers, problems, busy, onSubmit }
             ${choice.label}</label
           >`,
       )}
-      ${problemAt('serviceTypes') ? html`<span class="field-error">${problemAt('serviceTypes')}</span>` : nothing}
+      ${problem ? html`<span class="field-error">${problem}</span>` : nothing}
     </fieldset>
-    <div class="actions">
-      <button type="submit" part="check" ?disabled=${busy}>
-        ${busy ? 'Checking…' : 'Check eligibility'}
-      </button>
-    </div>
-    ${
-      problems.form
-        ? html`<p class="field-error" part="problem" role="alert" tabindex="-1">${problems.form}</p>`
-        : nothing
-    }
+    ${formEnd(problems, { part: 'check', label: 'Check eligibility', busyLabel: 'Checking…' }, busy)}
   </form>`;
 }

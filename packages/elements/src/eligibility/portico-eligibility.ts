@@ -1,24 +1,23 @@
 import { consume } from '@lit/context';
 import {
-  mayCall,
   PorticoError,
   type CheckOutcome,
   type CheckSummary,
   type EligibilityCheckInput,
   type EligibilityResult,
   type PorticoClient,
-  type Session,
 } from '@portico/core';
 import { html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { porticoClientContext } from '../root/client-context.ts';
 import { baseStyles } from '../shared/base.styles.ts';
 import { emit } from '../shared/emit.ts';
-import { LiveReloadController } from '../shared/live-reload.ts';
-import { formProblemsOf, noFormProblems, problemText, type FormProblems } from '../shared/field-problem.ts';
+import { formValues, memberInput } from '../shared/member-fields.ts';
+import { MemberRequestController } from '../shared/member-request.ts';
+import { memberRequestStyles } from '../shared/member-request.styles.ts';
 import { failureState, loadingState } from '../shared/states.ts';
 import { tableStyles } from '../shared/table.styles.ts';
-import { eligibilityForm, FIELDS, type Field } from './eligibility-form.ts';
+import { eligibilityForm, FIELDS } from './eligibility-form.ts';
 import { historyView, OUTCOME_TEXT, resultView } from './eligibility-views.ts';
 import { eligibilityStyles } from './portico-eligibility.styles.ts';
 
@@ -67,200 +66,94 @@ function outcomeOfError(error: unknown): CheckOutcome {
  */
 @customElement('portico-eligibility')
 export class PorticoEligibility extends LitElement {
-  static override styles = [baseStyles, tableStyles, eligibilityStyles];
+  static override styles = [baseStyles, tableStyles, memberRequestStyles, eligibilityStyles];
 
   @consume({ context: porticoClientContext, subscribe: true })
   @state()
   private client: PorticoClient | undefined;
 
-  @state() private phase: 'loading' | 'ready' | 'error' | 'not-allowed' = 'loading';
-  @state() private failure: unknown = null;
-  @state() private session: Session | null = null;
-  @state() private providers: { npi: string; displayName: string }[] = [];
-  @state() private problems: FormProblems<Field> = noFormProblems;
-  @state() private result: EligibilityResult | null = null;
-  @state() private history: CheckSummary[] = [];
-  @state() private busy = false;
-  @state() private announcement = '';
-  private loadedFor: PorticoClient | undefined;
-
-  constructor() {
-    super();
-    // A provider added or a site or permission changed elsewhere on the page shows here without a reload.
-    new LiveReloadController(
-      this,
-      () => this.client,
-      ['provider.changed', 'membership.changed'],
-      () => {
-        if (!this.busy && this.phase !== 'loading') void this.refresh();
-      },
-    );
-  }
-
-  /** Reads the session and the provider list again, keeping the answer and the form as they are. */
-  private async refresh(): Promise<void> {
-    const client = this.client;
-    if (!client) return;
-    try {
-      await this.read(client, false);
-    } catch {
-      // What is shown stays; the next event or action reads again.
-    }
-  }
-
-  /** Reads who the user is and the office's providers (and, on first load, today's checks), then shows them. */
-  private async read(client: PorticoClient, withHistory: boolean): Promise<void> {
-    const session = await client.organizations.me.query();
-    this.session = session;
-    if (!mayCall(session, 'eligibility.check')) {
-      this.phase = 'not-allowed';
-      return;
-    }
-    const [providers, history] = await Promise.all([
-      mayCall(session, 'providers.list') ? client.providers.list.query() : Promise.resolve([]),
-      withHistory ? client.eligibility.history.query() : Promise.resolve(null),
-    ]);
-    this.providers = providers.map((p) => ({ npi: p.npi, displayName: p.displayName }));
-    if (history) this.history = history.checks;
-    this.phase = 'ready';
-  }
-
-  private get resultHeading(): HTMLElement | null {
-    return this.renderRoot.querySelector<HTMLElement>('#result-heading');
-  }
-
-  protected override willUpdate(): void {
-    if (this.client !== this.loadedFor) {
-      this.loadedFor = this.client;
-      void this.start();
-    }
-  }
-
-  private async start(): Promise<void> {
-    const client = this.client;
-    this.result = null;
-    if (!client) {
-      this.phase = 'error';
-      this.failure = new Error('This element must be placed inside <portico-root> with a server URL.');
-      return;
-    }
-    this.phase = 'loading';
-    try {
-      await this.read(client, true);
-    } catch (error) {
-      this.phase = 'error';
-      this.failure = error;
-    }
-  }
-
-  private async refreshHistory(client: PorticoClient): Promise<void> {
-    try {
-      this.history = (await client.eligibility.history.query()).checks;
-    } catch {
-      // The answer is already on screen; the history catches up on the next check.
-    }
-  }
+  private readonly request = new MemberRequestController<EligibilityResult, CheckSummary>(
+    this,
+    () => this.client,
+    {
+      procedure: 'eligibility.check',
+      history: async (client) => (await client.eligibility.history.query()).checks,
+    },
+  );
 
   private async check(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    const client = this.client;
-    if (!client || this.busy || !(event.currentTarget instanceof HTMLFormElement)) return;
-    const data = new FormData(event.currentTarget);
-    const value = (name: Field) => {
-      const entry = data.get(name);
-      return typeof entry === 'string' ? entry.trim() : '';
-    };
+    if (!(event.currentTarget instanceof HTMLFormElement)) return;
+    const value = formValues(event.currentTarget);
     const input: EligibilityCheckInput = {
-      memberId: value('memberId'),
-      firstName: value('firstName'),
-      lastName: value('lastName'),
-      dateOfBirth: value('dateOfBirth'),
-      providerNpi: value('providerNpi'),
-      serviceTypes: data.getAll('serviceTypes').filter((entry): entry is string => typeof entry === 'string'),
+      ...memberInput(value),
+      serviceTypes: new FormData(event.currentTarget)
+        .getAll('serviceTypes')
+        .filter((entry): entry is string => typeof entry === 'string'),
     };
-    if (value('dateOfService') !== '') input.dateOfService = value('dateOfService');
-    if (value('siteId') !== '') input.siteId = value('siteId');
-    this.busy = true;
-    this.problems = noFormProblems;
-    this.announcement = '';
-    try {
-      const result = await client.eligibility.check.mutate(input);
-      this.result = result;
-      this.announcement = `Coverage ${OUTCOME_TEXT[result.summary.plan.status].toLowerCase()} for ${result.summary.member.firstName} ${result.summary.member.lastName}.`;
-      emit(this, 'portico-eligibility-checked', {
-        checkId: result.checkId,
-        outcome: result.summary.plan.status,
-      });
-      await this.updateComplete;
-      this.resultHeading?.focus();
-    } catch (error) {
-      this.result = null;
-      this.problems = formProblemsOf(
-        error,
-        FIELDS,
-        problemText(error, 'The check could not be made. Try again.'),
-      );
-      this.announcement = Object.values(this.problems.fields)[0] ?? this.problems.form ?? '';
-      emit(this, 'portico-eligibility-checked', { checkId: null, outcome: outcomeOfError(error) });
-      await this.updateComplete;
-      const first = FIELDS.find((field) => this.problems.fields[field]);
-      this.renderRoot.querySelector<HTMLElement>(first ? `[name="${first}"]` : '[part="problem"]')?.focus();
-    } finally {
-      this.busy = false;
-      await this.refreshHistory(client);
-    }
-  }
-
-  private async open(checkId: string): Promise<void> {
-    const client = this.client;
-    if (!client || this.busy) return;
-    this.busy = true;
-    try {
-      this.result = await client.eligibility.get.query({ checkId });
-      this.problems = noFormProblems;
-      await this.updateComplete;
-      this.resultHeading?.focus();
-    } catch (error) {
-      this.problems = { fields: {}, form: problemText(error, 'That check could not be shown.') };
-    } finally {
-      this.busy = false;
-    }
+    const dateOfService = value('dateOfService');
+    if (dateOfService !== undefined) input.dateOfService = dateOfService;
+    const outcome = await this.request.submit((client) => client.eligibility.check.mutate(input), FIELDS, {
+      announce: (result) =>
+        `Coverage ${OUTCOME_TEXT[result.summary.plan.status].toLowerCase()} for ${result.summary.member.firstName} ${result.summary.member.lastName}.`,
+      failed: 'The check could not be made. Try again.',
+    });
+    if (!outcome) return;
+    emit(
+      this,
+      'portico-eligibility-checked',
+      'result' in outcome
+        ? { checkId: outcome.result.checkId, outcome: outcome.result.summary.plan.status }
+        : { checkId: null, outcome: outcomeOfError(outcome.error) },
+    );
   }
 
   protected override render() {
-    if (this.phase === 'loading') return loadingState('eligibility');
-    if (this.phase === 'error')
-      return failureState(this.failure, 'Eligibility could not be loaded.', () => void this.start());
-    const session = this.session;
-    if (this.phase === 'not-allowed' || !session)
+    const { phase, session, result } = this.request;
+    if (phase === 'loading') return loadingState('eligibility');
+    if (phase === 'error')
+      return failureState(
+        this.request.failure,
+        'Eligibility could not be loaded.',
+        () => void this.request.start(),
+      );
+    if (phase === 'not-allowed' || !session)
       return html`<p class="state" part="state" role="status">
         Checking eligibility needs access to member data. Ask your user administrator if you need it.
       </p>`;
-    if (this.providers.length === 0)
+    if (this.request.providers.length === 0)
       return html`<p class="state" part="state" role="status">
         Add the office's providers to its provider list first: a check is made for one of them.
       </p>`;
     return html`<h2 part="heading">Check eligibility</h2>
       ${eligibilityForm({
         session,
-        providers: this.providers,
-        problems: this.problems,
-        busy: this.busy,
+        providers: this.request.providers,
+        problems: this.request.problems,
+        busy: this.request.busy,
         onSubmit: (event) => void this.check(event),
       })}
-      <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
+      <p class="visually-hidden" role="status" aria-live="polite">${this.request.announcement}</p>
       <div part="result">
         ${
-          this.result
+          result
             ? html`<h3 id="result-heading" tabindex="-1">
-                  ${this.result.summary.member.firstName} ${this.result.summary.member.lastName}
+                  ${result.summary.member.firstName} ${result.summary.member.lastName}
                 </h3>
-                ${resultView(this.result)}`
+                ${resultView(result)}`
             : nothing
         }
       </div>
       <h3>Checked today</h3>
-      ${historyView(this.history, (checkId) => void this.open(checkId), this.busy)}`;
+      ${historyView(
+        this.request.history,
+        (checkId) =>
+          void this.request.open(
+            (client) => client.eligibility.get.query({ checkId }),
+            'That check could not be shown.',
+          ),
+        this.request.busy,
+      )}`;
   }
 }
 
