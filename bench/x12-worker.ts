@@ -4,14 +4,15 @@ import { createReadStream, statSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { CodeLists, readEligibilityResponse, SegmentTokenizer, streamTransactions } from '@portico/core/x12';
+import { remittanceImbalances } from '@portico/core';
+import { CodeLists, readRemittanceAdvice, SegmentTokenizer, streamTransactions } from '@portico/core/x12';
 import { X12Parser } from 'node-x12';
 import { X12parser } from 'x12-parser';
 
 const [mode = '', file = ''] = process.argv.slice(2);
 let peak = 0;
 const sample = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 20);
-const counted = { segments: 0, transactions: 0, benefits: 0 };
+const counted = { segments: 0, transactions: 0, claims: 0 };
 const started = performance.now();
 
 const sink = (onItem: (item: unknown) => void) =>
@@ -36,11 +37,14 @@ if (mode === 'portico-tokenize') {
     createReadStream(file, { highWaterMark: 1 << 16 }),
     [],
   )) {
-    const read = readEligibilityResponse(transaction, delimiters, isCode);
+    const read = readRemittanceAdvice(transaction, delimiters, isCode);
     counted.transactions += 1;
     counted.segments += transaction.segments.length;
-    counted.benefits += read.response?.subscriber?.benefits.length ?? 0;
     if (read.diagnostics.length > 0) diagnostics.push(...read.diagnostics);
+    // Typed and balanced: every claim, line and payment total checked in cents.
+    if (!read.advice || remittanceImbalances(read.advice).length > 0)
+      throw new Error('an 835 does not balance');
+    counted.claims += read.advice.groups.reduce((sum, group) => sum + group.claims.length, 0);
   }
   if (diagnostics.length > 0) throw new Error(`${diagnostics.length} diagnostics`);
 } else if (mode === 'x12-parser') {

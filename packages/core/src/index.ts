@@ -26,6 +26,7 @@ export * from './x12/values.ts';
 export * from './claims/schemas.ts';
 export * from './claims/rules.ts';
 export * from './claims/contract.ts';
+export * from './remittance/balance.ts';
 export * from './inputs/opaque-cursor.ts';
 export * from './inputs/rules.ts';
 export * from './checksums/luhn.ts';

@@ -8,6 +8,13 @@ import {
 } from './code-lists/eligibility-codes.ts';
 import { serviceTypes } from './code-lists/service-types.ts';
 import { claimStatusCategories, claimStatusCodes } from './code-lists/claim-status-codes.ts';
+import {
+  adjustmentGroups,
+  adjustmentReasons,
+  providerAdjustmentReasons,
+  remarkCodes,
+  remittanceClaimStatuses,
+} from './code-lists/remittance-codes.ts';
 
 import type { CodeList } from './code-lists/code-list.ts';
 
@@ -24,6 +31,11 @@ export const BUILT_IN_CODE_LISTS: readonly CodeList[] = [
   followUpActions,
   claimStatusCategories,
   claimStatusCodes,
+  adjustmentGroups,
+  adjustmentReasons,
+  remarkCodes,
+  remittanceClaimStatuses,
+  providerAdjustmentReasons,
 ];
 
 /** A code and its label, side by side, as results carry them. */

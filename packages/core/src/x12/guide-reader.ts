@@ -61,6 +61,8 @@ export function readWithGuide(
   const diagnostics: X12Diagnostic[] = [];
   const header: Segment[] = [];
   const loops: LoopNode[] = [];
+  const trailer: Segment[] = [];
+  const trailerRules = guide.trailer ?? [];
   const body = transaction.segments.slice(0, -1);
   const root: Frame = {
     rule: null,
@@ -72,6 +74,12 @@ export function readWithGuide(
   const stack: Frame[] = [root];
   body.forEach((segment, index) => {
     const at = index + 1;
+    // The trailer closes every loop: once it begins, only its own segments follow.
+    if ((loops.length > 0 || trailer.length > 0) && trailerRules.some((rule) => matches(rule, segment))) {
+      stack.length = 1;
+      trailer.push(segment);
+      return;
+    }
     for (let depth = stack.length - 1; depth >= 0; depth -= 1) {
       const frame = stack[depth];
       if (!frame) continue;
@@ -117,5 +125,6 @@ export function readWithGuide(
   const check = new GuideChecker(diagnostics, delimiters, isCode, positionOf, transaction);
   check.segments(guide.header, header, null);
   check.loops(guide.loops, loops, null);
-  return { header, loops, diagnostics };
+  check.segments(trailerRules, trailer, null);
+  return { header, loops, trailer, diagnostics };
 }

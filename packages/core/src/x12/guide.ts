@@ -39,12 +39,14 @@ export interface LoopRule {
   loops?: readonly LoopRule[];
 }
 
-/** A transaction set's guide: the header segments (ST and what follows it), its loops, the SE. */
+/** A transaction set's guide: the header segments (ST and what follows it), its loops, the trailer before SE. */
 export interface TransactionGuide {
   id: string;
   version: string;
   header: readonly SegmentRule[];
   loops: readonly LoopRule[];
+  /** Segments after the last loop and before SE (the 835's PLB). */
+  trailer?: readonly SegmentRule[];
 }
 
 /** A loop as read: its rule, its own segments, its child loops. */
@@ -58,6 +60,7 @@ export interface LoopNode {
 export interface GuidedTransaction {
   header: Segment[];
   loops: LoopNode[];
+  trailer: Segment[];
   diagnostics: X12Diagnostic[];
 }
 

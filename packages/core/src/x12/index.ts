@@ -22,4 +22,7 @@ export * from './eligibility-response.ts';
 export * from './claim-status-parts.ts';
 export * from './claim-status-request.ts';
 export * from './claim-status-response.ts';
+export * from './code-lists/remittance-codes.ts';
+export * from './remittance-guide.ts';
+export * from './remittance-advice.ts';
 export * from './acknowledgement.ts';

@@ -104,6 +104,19 @@ describe('the front door: token first, one batch limit, true transport errors', 
     assert.equal((await portico(response))?.code, 'UNAUTHORIZED');
   });
 
+  it('says what is wrong with connection parameters that are not strings, at connectionParams', async () => {
+    for (const params of [{ token: 42 }, ['not', 'an', 'object']]) {
+      const query = encodeURIComponent(JSON.stringify(params));
+      const response = await fetch(`${app.url}/trpc/events.stream?connectionParams=${query}`);
+      assert.equal(response.status, 400);
+      const error = await portico(response);
+      assert.equal(error?.code, 'BAD_REQUEST');
+      assert.equal(error?.fieldPath, 'connectionParams');
+      assert.match(error?.message ?? '', /connection parameters are not valid/);
+      assert.doesNotMatch(error?.message ?? '', /JSON/);
+    }
+  });
+
   it('answers an address too long to read with a typed PAYLOAD_TOO_LARGE, through the SDK too', async () => {
     const response = await fetch(`${app.url}/trpc/accessHub.dashboard?input=${'x'.repeat(20_000)}`, {
       headers: { authorization: `Bearer ${token}` },

@@ -74,6 +74,12 @@ export function porticoErrorOf(
   let result: PorticoError;
   if (cause instanceof PorticoError) result = cause;
   else if (error.code === 'BAD_REQUEST' && hasIssues(cause)) result = fromValidationIssues(cause.issues);
+  else if (error.code === 'PARSE_ERROR' && error.message === 'Invalid connection params shape')
+    result = new PorticoError(
+      'BAD_REQUEST',
+      'The connection parameters are not valid: send an object of strings, such as {"token": "…"}.',
+      { fieldPath: 'connectionParams' },
+    );
   else if (error.code === 'PARSE_ERROR' || cause instanceof SyntaxError)
     result = new PorticoError(
       'BAD_REQUEST',
