@@ -67,7 +67,7 @@ if (only === undefined || only === 'users')
   );
 if (only === undefined || only === 'x12')
   print(
-    'X12: tokenize and typed 271 models vs x12-parser and node-x12 (one process each, peak RSS)',
+    'X12: tokenize and typed 835 models vs x12-parser and node-x12 (one process each, peak RSS)',
     await benchX12(Number(process.env.BENCH_X12_MB ?? '100'), Number(process.env.BENCH_X12_ROUNDS ?? '3')),
   );
 if (only === undefined || only === 'eligibility')

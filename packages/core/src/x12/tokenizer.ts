@@ -21,8 +21,15 @@ export interface Layout {
   uniform: boolean;
 }
 
-const SEGMENT_ID = /^[A-Z0-9]{2,3}$/;
-const LINE_BREAK = /^[\r\n]*/;
+/** Two or three capital letters or digits, checked by character code (no regular expression per segment). */
+function isSegmentId(id: string): boolean {
+  if (id.length < 2 || id.length > 3) return false;
+  for (let i = 0; i < id.length; i += 1) {
+    const code = id.charCodeAt(i);
+    if (!((code >= 65 && code <= 90) || (code >= 48 && code <= 57))) return false;
+  }
+  return true;
+}
 
 /**
  * A streaming tokenizer: feed it text in chunks of any size and it hands back each complete segment. It holds
@@ -56,17 +63,16 @@ export class SegmentTokenizer {
         this.#consumed + start,
       );
     }
-    const terminator = this.#delimiters.segment;
-    let from = 0;
-    for (;;) {
-      const end = this.#buffer.indexOf(terminator, from);
-      if (end === -1) break;
-      const raw = this.#buffer.slice(from, end);
-      out.push(this.#segment(raw, this.#consumed + from));
-      from = end + 1;
+    // One native split of the buffer by the terminator: every part but the last is a whole segment.
+    const parts = this.#buffer.split(this.#delimiters.segment);
+    const rest = parts.pop() ?? '';
+    let offset = this.#consumed;
+    for (const raw of parts) {
+      out.push(this.#segment(raw, offset));
+      offset += raw.length + 1;
     }
-    this.#consumed += from;
-    this.#buffer = this.#buffer.slice(from);
+    this.#consumed = offset;
+    this.#buffer = rest;
     return out;
   }
 
@@ -94,26 +100,28 @@ export class SegmentTokenizer {
   #segment(raw: string, offset: number): Segment {
     const delimiters = this.#delimiters;
     if (delimiters === null) throw new Error('delimiters are read before any segment');
-    const first = raw.charCodeAt(0);
     // Line breaks between segments (CR 13, LF 10) are layout, not data.
-    const lead = first === 10 || first === 13 ? (LINE_BREAK.exec(raw)?.[0] ?? '') : '';
+    let breaks = 0;
+    while (breaks < raw.length && (raw.charCodeAt(breaks) === 10 || raw.charCodeAt(breaks) === 13))
+      breaks += 1;
+    const lead = breaks === 0 ? '' : raw.slice(0, breaks);
     if (this.#position === 1) this.#layout.lineBreak = lead;
     else if (this.#position > 1 && lead !== this.#layout.lineBreak) this.#layout.uniform = false;
-    const text = lead === '' ? raw : raw.slice(lead.length);
-    const elements = text.split(delimiters.element);
-    const id = elements.shift() ?? '';
+    const cut = raw.indexOf(delimiters.element, breaks);
+    const id = cut === -1 ? raw.slice(breaks) : raw.slice(breaks, cut);
+    const elements = cut === -1 ? [] : raw.slice(cut + 1).split(delimiters.element);
     this.#position += 1;
-    if (!SEGMENT_ID.test(id))
+    if (!isSegmentId(id))
       throw new X12SyntaxError(
         diagnostic({
           code: 'syntax.segment-id',
           message: `Segment ${this.#position} has no valid segment id (two or three capital letters or digits).`,
-          offset: offset + lead.length,
+          offset: offset + breaks,
           segmentPosition: this.#position,
           ackCode: '1',
         }),
       );
-    return { id, elements, position: this.#position, offset: offset + lead.length };
+    return { id, elements, position: this.#position, offset: offset + breaks };
   }
 }
 
