@@ -1,6 +1,6 @@
-import { nameRule, type DateEntry, type Trace } from './eligibility-parts.ts';
+import { levelRule, nameRule, subscriberNameRule, type DateEntry, type Trace } from './eligibility-parts.ts';
 import type { Delimiters } from './delimiters.ts';
-import type { SegmentRule } from './guide.ts';
+import type { LoopRule, SegmentRule } from './guide.ts';
 import { componentsOf, elementOf, type Segment } from './tokenizer.ts';
 import type { OutboundSegment } from './writer.ts';
 
@@ -128,3 +128,61 @@ export const writeServiceDate = (entry: DateEntry): OutboundSegment => ({
   id: 'DTP',
   elements: ['472', entry.format, entry.value],
 });
+
+/**
+ * The loops both guides nest the same way: the payer (2000A/2100A), the information receiver (2000B/2100B), the
+ * service provider (2000C/2100C) and the subscriber (2000D/2100D), with the claim loop (2200D) under the
+ * subscriber. What differs is passed in: the payer's further segments, the subscriber level's, and the claim loop.
+ */
+export function claimStatusLoops(parts: {
+  payer: readonly SegmentRule[];
+  subscriberLevel: readonly SegmentRule[];
+  claim: LoopRule;
+}): LoopRule[] {
+  const named = (
+    id: string,
+    name: string,
+    rule: SegmentRule,
+    more: readonly SegmentRule[] = [],
+  ): LoopRule => ({
+    id,
+    name,
+    required: true,
+    max: 1,
+    segments: [rule, ...more],
+  });
+  const subscriber: LoopRule = {
+    id: '2000D',
+    name: 'Subscriber Level',
+    required: true,
+    max: 1,
+    segments: [levelRule('22', 'Subscriber Level'), ...parts.subscriberLevel],
+    loops: [named('2100D', 'Subscriber Name', subscriberNameRule), parts.claim],
+  };
+  const provider: LoopRule = {
+    id: '2000C',
+    name: 'Service Provider Level',
+    required: true,
+    max: 1,
+    segments: [levelRule('19', 'Service Provider Level')],
+    loops: [named('2100C', 'Provider Name', serviceProviderNameRule), subscriber],
+  };
+  const receiver: LoopRule = {
+    id: '2000B',
+    name: 'Information Receiver Level',
+    required: true,
+    max: 1,
+    segments: [levelRule('21', 'Information Receiver Level')],
+    loops: [named('2100B', 'Information Receiver Name', informationReceiverNameRule), provider],
+  };
+  return [
+    {
+      id: '2000A',
+      name: 'Information Source Level',
+      required: true,
+      max: 1,
+      segments: [levelRule('20', 'Information Source Level')],
+      loops: [named('2100A', 'Payer Name', payerNameRule, parts.payer), receiver],
+    },
+  ];
+}

@@ -2,13 +2,11 @@ import type { X12Diagnostic } from './diagnostics.ts';
 import type { Delimiters } from './delimiters.ts';
 import {
   claimStatusHeaderRules,
-  informationReceiverNameRule,
-  payerNameRule,
+  claimStatusLoops,
   readReference,
   referenceRule,
   serviceDateRule,
   serviceLineRule,
-  serviceProviderNameRule,
   trackingRule,
   writeReference,
   writeServiceDate,
@@ -17,12 +15,10 @@ import {
 } from './claim-status-parts.ts';
 import {
   demographicsRule,
-  levelRule,
   optional,
   readBeginning,
   readDate,
   readParty,
-  subscriberNameRule,
   writeParty,
   type DateEntry,
   type Party,
@@ -41,105 +37,49 @@ export const claimStatusRequestGuide: TransactionGuide = {
   id: '276',
   version: GUIDE_276,
   header: claimStatusHeaderRules('13'),
-  loops: [
-    {
-      id: '2000A',
-      name: 'Information Source Level',
+  loops: claimStatusLoops({
+    payer: [],
+    subscriberLevel: [demographicsRule],
+    claim: {
+      id: '2200D',
+      name: 'Claim Status Tracking Number',
       required: true,
       max: 1,
-      segments: [levelRule('20', 'Information Source Level')],
-      loops: [
-        { id: '2100A', name: 'Payer Name', required: true, max: 1, segments: [payerNameRule] },
+      segments: [
+        trackingRule('1'),
+        referenceRule('1K', 'Payer Claim Control Number'),
+        referenceRule('BLT', 'Institutional Bill Type Identification'),
+        referenceRule('LU', 'Application or Location System Identifier'),
+        referenceRule('6P', 'Group Number'),
+        referenceRule('EA', 'Patient Control Number'),
+        referenceRule('EJ', 'Patient Control Number'),
+        referenceRule('XZ', 'Pharmacy Prescription Number'),
+        referenceRule('D9', 'Claim Identification Number for Clearinghouses'),
         {
-          id: '2000B',
-          name: 'Information Receiver Level',
-          required: true,
+          id: 'AMT',
+          name: 'Claim Submitted Charges',
           max: 1,
-          segments: [levelRule('21', 'Information Receiver Level')],
-          loops: [
-            {
-              id: '2100B',
-              name: 'Information Receiver Name',
-              required: true,
-              max: 1,
-              segments: [informationReceiverNameRule],
-            },
-            {
-              id: '2000C',
-              name: 'Service Provider Level',
-              required: true,
-              max: 1,
-              segments: [levelRule('19', 'Service Provider Level')],
-              loops: [
-                {
-                  id: '2100C',
-                  name: 'Provider Name',
-                  required: true,
-                  max: 1,
-                  segments: [serviceProviderNameRule],
-                },
-                {
-                  id: '2000D',
-                  name: 'Subscriber Level',
-                  required: true,
-                  max: 1,
-                  segments: [levelRule('22', 'Subscriber Level'), demographicsRule],
-                  loops: [
-                    {
-                      id: '2100D',
-                      name: 'Subscriber Name',
-                      required: true,
-                      max: 1,
-                      segments: [subscriberNameRule],
-                    },
-                    {
-                      id: '2200D',
-                      name: 'Claim Status Tracking Number',
-                      required: true,
-                      max: 1,
-                      segments: [
-                        trackingRule('1'),
-                        referenceRule('1K', 'Payer Claim Control Number'),
-                        referenceRule('BLT', 'Institutional Bill Type Identification'),
-                        referenceRule('LU', 'Application or Location System Identifier'),
-                        referenceRule('6P', 'Group Number'),
-                        referenceRule('EA', 'Patient Control Number'),
-                        referenceRule('EJ', 'Patient Control Number'),
-                        referenceRule('XZ', 'Pharmacy Prescription Number'),
-                        referenceRule('D9', 'Claim Identification Number for Clearinghouses'),
-                        {
-                          id: 'AMT',
-                          name: 'Claim Submitted Charges',
-                          max: 1,
-                          elements: [
-                            { position: 1, name: 'Amount Qualifier Code', required: true, codes: ['T3'] },
-                            { position: 2, name: 'Monetary Amount', required: true, format: 'decimal' },
-                          ],
-                        },
-                        serviceDateRule,
-                      ],
-                      loops: [
-                        {
-                          id: '2210D',
-                          name: 'Service Line Information',
-                          max: 99,
-                          segments: [
-                            serviceLineRule(false),
-                            referenceRule('FJ', 'Service Line Item Identification'),
-                            serviceDateRule,
-                          ],
-                        },
-                      ],
-                    },
-                  ],
-                },
-              ],
-            },
+          elements: [
+            { position: 1, name: 'Amount Qualifier Code', required: true, codes: ['T3'] },
+            { position: 2, name: 'Monetary Amount', required: true, format: 'decimal' },
+          ],
+        },
+        serviceDateRule,
+      ],
+      loops: [
+        {
+          id: '2210D',
+          name: 'Service Line Information',
+          max: 99,
+          segments: [
+            serviceLineRule(false),
+            referenceRule('FJ', 'Service Line Item Identification'),
+            serviceDateRule,
           ],
         },
       ],
     },
-  ],
+  }),
 };
 
 /** A 276: the status of one claim of one subscriber, asked by one provider. */

@@ -2,15 +2,13 @@ import type { X12Diagnostic } from './diagnostics.ts';
 import type { Delimiters } from './delimiters.ts';
 import {
   claimStatusHeaderRules,
-  informationReceiverNameRule,
-  payerNameRule,
+  claimStatusLoops,
   procedureComponents,
   readProcedure,
   readReference,
   referenceRule,
   serviceDateRule,
   serviceLineRule,
-  serviceProviderNameRule,
   trackingRule,
   writeReference,
   writeServiceDate,
@@ -20,12 +18,10 @@ import {
 } from './claim-status-parts.ts';
 import { GUIDE_276 } from './claim-status-request.ts';
 import {
-  levelRule,
   optional,
   readBeginning,
   readDate,
   readParty,
-  subscriberNameRule,
   writeParty,
   type DateEntry,
   type Party,
@@ -84,103 +80,41 @@ export const claimStatusResponseGuide: TransactionGuide = {
   id: '277',
   version: GUIDE_276,
   header: claimStatusHeaderRules('08'),
-  loops: [
-    {
-      id: '2000A',
-      name: 'Information Source Level',
+  loops: claimStatusLoops({
+    payer: [{ id: 'PER', name: 'Payer Contact Information', max: 1 }],
+    subscriberLevel: [],
+    claim: {
+      id: '2200D',
+      name: 'Claim Status Tracking Number',
       required: true,
-      max: 1,
-      segments: [levelRule('20', 'Information Source Level')],
+      max: 99,
+      segments: [
+        trackingRule('2'),
+        statusRule('Claim Level Status Information'),
+        referenceRule('1K', 'Payer Claim Control Number'),
+        referenceRule('BLT', 'Institutional Bill Type Identification'),
+        referenceRule('EA', 'Patient Control Number'),
+        referenceRule('EJ', 'Patient Control Number'),
+        referenceRule('XZ', 'Pharmacy Prescription Number'),
+        referenceRule('VV', 'Voucher Identifier'),
+        referenceRule('D9', 'Clearinghouse Trace Number'),
+        serviceDateRule,
+      ],
       loops: [
         {
-          id: '2100A',
-          name: 'Payer Name',
-          required: true,
-          max: 1,
-          segments: [payerNameRule, { id: 'PER', name: 'Payer Contact Information', max: 1 }],
-        },
-        {
-          id: '2000B',
-          name: 'Information Receiver Level',
-          required: true,
-          max: 1,
-          segments: [levelRule('21', 'Information Receiver Level')],
-          loops: [
-            {
-              id: '2100B',
-              name: 'Information Receiver Name',
-              required: true,
-              max: 1,
-              segments: [informationReceiverNameRule],
-            },
-            {
-              id: '2000C',
-              name: 'Service Provider Level',
-              required: true,
-              max: 1,
-              segments: [levelRule('19', 'Service Provider Level')],
-              loops: [
-                {
-                  id: '2100C',
-                  name: 'Provider Name',
-                  required: true,
-                  max: 1,
-                  segments: [serviceProviderNameRule],
-                },
-                {
-                  id: '2000D',
-                  name: 'Subscriber Level',
-                  required: true,
-                  max: 1,
-                  segments: [levelRule('22', 'Subscriber Level')],
-                  loops: [
-                    {
-                      id: '2100D',
-                      name: 'Subscriber Name',
-                      required: true,
-                      max: 1,
-                      segments: [subscriberNameRule],
-                    },
-                    {
-                      id: '2200D',
-                      name: 'Claim Status Tracking Number',
-                      required: true,
-                      max: 99,
-                      segments: [
-                        trackingRule('2'),
-                        statusRule('Claim Level Status Information'),
-                        referenceRule('1K', 'Payer Claim Control Number'),
-                        referenceRule('BLT', 'Institutional Bill Type Identification'),
-                        referenceRule('EA', 'Patient Control Number'),
-                        referenceRule('EJ', 'Patient Control Number'),
-                        referenceRule('XZ', 'Pharmacy Prescription Number'),
-                        referenceRule('VV', 'Voucher Identifier'),
-                        referenceRule('D9', 'Clearinghouse Trace Number'),
-                        serviceDateRule,
-                      ],
-                      loops: [
-                        {
-                          id: '2220D',
-                          name: 'Service Line Information',
-                          max: 99,
-                          segments: [
-                            serviceLineRule(true),
-                            statusRule('Service Line Level Status Information'),
-                            referenceRule('FJ', 'Service Line Item Identification'),
-                            serviceDateRule,
-                          ],
-                        },
-                      ],
-                    },
-                  ],
-                },
-              ],
-            },
+          id: '2220D',
+          name: 'Service Line Information',
+          max: 99,
+          segments: [
+            serviceLineRule(true),
+            statusRule('Service Line Level Status Information'),
+            referenceRule('FJ', 'Service Line Item Identification'),
+            serviceDateRule,
           ],
         },
       ],
     },
-  ],
+  }),
 };
 
 /** One STC: the status (category, code, entity), its date, and for a claim the amounts and the payment. */

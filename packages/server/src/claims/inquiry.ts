@@ -7,14 +7,19 @@ import {
   type ClaimStatusSummary,
 } from '@portico/core';
 import {
-  buildInterchange,
   envelopeStamps,
   GUIDE_276,
   readClaimStatusResponse,
   writeClaimStatusRequest,
   type ClaimStatusRequest,
 } from '@portico/core/x12';
-import { realtimeExchange, rejected, unavailable, type RealtimeProblem } from '../clearinghouse/realtime.ts';
+import {
+  outboundInterchange,
+  realtimeExchange,
+  rejected,
+  unavailable,
+  type RealtimeProblem,
+} from '../clearinghouse/realtime.ts';
 import { PAYLOAD_TYPES } from '../services/clearinghouse.ts';
 import type { ExchangeContext } from '../trpc/handlers.ts';
 
@@ -81,22 +86,14 @@ export function inquiryInterchange(plan: InquiryPlan, context: ExchangeContext):
       },
     },
   };
-  return buildInterchange(
-    {
-      senderQualifier: 'ZZ',
-      senderId: settings.senderId,
-      receiverQualifier: 'ZZ',
-      receiverId: settings.payerId,
-      applicationSender: settings.senderId,
-      applicationReceiver: settings.payerId,
-      controlNumber: plan.controlNumber,
-      at: plan.checkedAt,
-      usage: settings.usage,
-      functionalId: 'HR',
-      guide: GUIDE_276,
-    },
-    [{ id: '276', body: writeClaimStatusRequest(request) }],
-  );
+  return outboundInterchange(context, {
+    controlNumber: plan.controlNumber,
+    at: plan.checkedAt,
+    functionalId: 'HR',
+    guide: GUIDE_276,
+    id: '276',
+    body: writeClaimStatusRequest(request),
+  });
 }
 
 /** Sends the 276 and reads the 277 (the clearinghouse's real-time exchange), then reads it for the office. */

@@ -1,7 +1,5 @@
 import {
   claimStatusSummarySchema,
-  decodeInstantKey,
-  encodeInstantKey,
   PorticoError,
   type ClaimStatusResult,
   type InquiryOutcome,
@@ -10,60 +8,34 @@ import {
 import type { CodeLists } from '@portico/core/x12';
 import { sql } from 'kysely';
 import type { Principal } from '../auth/principal.ts';
+import {
+  historyAfter,
+  historyPage,
+  memberRequestOfRow,
+  memberRequestRow,
+  type MemberRequestRecord,
+} from '../eligibility/member-request.ts';
 import type { OrgScope } from '../tenancy/org-scope.ts';
 
-export interface InquiryRecord {
-  id: string;
-  siteId: string;
-  userId: string;
-  memberId: string;
-  firstName: string;
-  lastName: string;
-  dateOfBirth: string;
-  providerNpi: string;
+export interface InquiryRecord extends MemberRequestRecord {
   serviceFrom: string;
   serviceTo: string;
   payerClaimNumber: string | null;
   patientAccountNumber: string | null;
   chargedCents: number | null;
-  controlNumber: string;
-  traceNumber: string;
-  requestX12: string;
-  checkedAt: Date;
   outcome: InquiryOutcome;
-  problem: string | null;
-  answeredAt: Date | null;
-  durationMs: number | null;
-  responseX12: string | null;
-  summary: unknown;
 }
 
 export async function recordInquiry(scope: OrgScope, inquiry: InquiryRecord): Promise<void> {
   await scope
     .insertInto('claim_status_inquiries', {
-      id: inquiry.id,
-      site_id: inquiry.siteId,
-      user_id: inquiry.userId,
-      member_id: inquiry.memberId,
-      first_name: inquiry.firstName,
-      last_name: inquiry.lastName,
-      date_of_birth: inquiry.dateOfBirth,
-      provider_npi: inquiry.providerNpi,
+      ...memberRequestRow(inquiry),
       service_from: inquiry.serviceFrom,
       service_to: inquiry.serviceTo,
       payer_claim_number: inquiry.payerClaimNumber,
       patient_account_number: inquiry.patientAccountNumber,
       charged_cents: inquiry.chargedCents,
-      control_number: inquiry.controlNumber,
-      trace_number: inquiry.traceNumber,
-      request_x12: inquiry.requestX12,
-      checked_at: inquiry.checkedAt,
       outcome: inquiry.outcome,
-      problem: inquiry.problem,
-      answered_at: inquiry.answeredAt,
-      duration_ms: inquiry.durationMs,
-      response_x12: inquiry.responseX12,
-      summary: inquiry.summary === null ? null : JSON.stringify(inquiry.summary),
     })
     .execute();
 }
@@ -75,9 +47,7 @@ export async function inquiryHistory(
   day: string,
   page: { cursor?: string | undefined; limit: number },
 ): Promise<{ inquiries: InquirySummary[]; nextCursor: string | null }> {
-  const after = page.cursor === undefined ? null : decodeInstantKey(page.cursor);
-  if (page.cursor !== undefined && after === null)
-    throw new PorticoError('BAD_REQUEST', 'This page link is no longer valid.', { fieldPath: 'cursor' });
+  const after = historyAfter(page.cursor);
   if (principal.siteIds.length === 0) return { inquiries: [], nextCursor: null };
   const zone = principal.organization.timeZone;
   let query = scope
@@ -122,9 +92,9 @@ export async function inquiryHistory(
     .orderBy('claim_status_inquiries.id', 'desc')
     .limit(page.limit + 1)
     .execute();
-  const shown = rows.slice(0, page.limit);
-  const last = shown.at(-1);
+  const { shown, nextCursor } = historyPage(rows, page.limit);
   return {
+    nextCursor,
     inquiries: shown.map((row) => ({
       inquiryId: row.id,
       checkedAt: row.checked_at.toISOString(),
@@ -137,10 +107,6 @@ export async function inquiryHistory(
       problem: row.problem,
       hasResult: row.has_result,
     })),
-    nextCursor:
-      rows.length > page.limit && last
-        ? encodeInstantKey({ at: last.checked_at.toISOString(), id: last.id })
-        : null,
   };
 }
 
@@ -168,29 +134,13 @@ export async function answeredInquiry(
       },
     );
   return {
-    id: row.id,
-    siteId: row.site_id,
-    userId: row.user_id,
-    memberId: row.member_id,
-    firstName: row.first_name,
-    lastName: row.last_name,
-    dateOfBirth: row.date_of_birth,
-    providerNpi: row.provider_npi,
+    ...memberRequestOfRow(row),
     serviceFrom: row.service_from,
     serviceTo: row.service_to,
     payerClaimNumber: row.payer_claim_number,
     patientAccountNumber: row.patient_account_number,
     chargedCents: row.charged_cents,
-    controlNumber: row.control_number,
-    traceNumber: row.trace_number,
-    requestX12: row.request_x12,
-    checkedAt: row.checked_at,
     outcome: row.outcome,
-    problem: row.problem,
-    answeredAt: row.answered_at,
-    durationMs: row.duration_ms,
-    responseX12: row.response_x12,
-    summary: row.summary,
   };
 }
 

@@ -1,8 +1,10 @@
 import { performance } from 'node:perf_hooks';
 import { PorticoError, type PorticoErrorCode } from '@portico/core';
 import {
+  buildInterchange,
   hasErrors,
   readInterchange,
+  type OutboundSegment,
   type Delimiters,
   type TransactionSet,
   type X12Diagnostic,
@@ -31,6 +33,40 @@ export const rejected = (message: string, fieldPath: string | null): RealtimePro
   message,
   fieldPath,
 });
+
+/**
+ * One transaction set in its own interchange from Portico (the configured sender) to the payer, control number
+ * and time from the plan: the envelope every real-time request travels in.
+ */
+export function outboundInterchange(
+  context: Pick<ExchangeContext, 'memberServices'>,
+  request: {
+    controlNumber: number;
+    at: Date;
+    functionalId: string;
+    guide: string;
+    id: string;
+    body: OutboundSegment[];
+  },
+): string {
+  const settings = context.memberServices;
+  return buildInterchange(
+    {
+      senderQualifier: 'ZZ',
+      senderId: settings.senderId,
+      receiverQualifier: 'ZZ',
+      receiverId: settings.payerId,
+      applicationSender: settings.senderId,
+      applicationReceiver: settings.payerId,
+      controlNumber: request.controlNumber,
+      at: request.at,
+      usage: settings.usage,
+      functionalId: request.functionalId,
+      guide: request.guide,
+    },
+    [{ id: request.id, body: request.body }],
+  );
+}
 
 /** One real-time request: the X12 to send, how to read and judge the answer, and what to log it by. */
 export interface RealtimeRequest<T> {

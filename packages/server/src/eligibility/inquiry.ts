@@ -7,14 +7,19 @@ import {
   type EligibilitySummary,
 } from '@portico/core';
 import {
-  buildInterchange,
   envelopeStamps,
   GUIDE_270,
   readEligibilityResponse,
   writeEligibilityInquiry,
   type EligibilityInquiry,
 } from '@portico/core/x12';
-import { realtimeExchange, rejected, unavailable, type RealtimeProblem } from '../clearinghouse/realtime.ts';
+import {
+  outboundInterchange,
+  realtimeExchange,
+  rejected,
+  unavailable,
+  type RealtimeProblem,
+} from '../clearinghouse/realtime.ts';
 import { PAYLOAD_TYPES } from '../services/clearinghouse.ts';
 import type { ExchangeContext } from '../trpc/handlers.ts';
 
@@ -76,22 +81,14 @@ export function inquiryInterchange(plan: InquiryPlan, context: ExchangeContext):
       serviceTypes: plan.input.serviceTypes,
     },
   };
-  return buildInterchange(
-    {
-      senderQualifier: 'ZZ',
-      senderId: settings.senderId,
-      receiverQualifier: 'ZZ',
-      receiverId: settings.payerId,
-      applicationSender: settings.senderId,
-      applicationReceiver: settings.payerId,
-      controlNumber: plan.controlNumber,
-      at: plan.checkedAt,
-      usage: settings.usage,
-      functionalId: 'HS',
-      guide: GUIDE_270,
-    },
-    [{ id: '270', body: writeEligibilityInquiry(inquiry) }],
-  );
+  return outboundInterchange(context, {
+    controlNumber: plan.controlNumber,
+    at: plan.checkedAt,
+    functionalId: 'HS',
+    guide: GUIDE_270,
+    id: '270',
+    body: writeEligibilityInquiry(inquiry),
+  });
 }
 
 /** Sends the 270 and reads the 271 (the clearinghouse's real-time exchange), then sums it up for the office. */

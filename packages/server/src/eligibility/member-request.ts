@@ -1,4 +1,4 @@
-import { PorticoError } from '@portico/core';
+import { decodeInstantKey, encodeInstantKey, PorticoError } from '@portico/core';
 import { sql } from 'kysely';
 import type { Principal } from '../auth/principal.ts';
 import type { OrgScope } from '../tenancy/org-scope.ts';
@@ -47,4 +47,112 @@ export async function providerForCheck(scope: OrgScope, npi: string): Promise<st
       fieldPath: 'providerNpi',
     });
   return provider.organization_name ?? [provider.first_name, provider.last_name].filter(Boolean).join(' ');
+}
+
+/** What every kept member-data request has, whatever it asked (eligibility checks, claim status inquiries). */
+export interface MemberRequestRecord {
+  id: string;
+  siteId: string;
+  userId: string;
+  memberId: string;
+  firstName: string;
+  lastName: string;
+  dateOfBirth: string;
+  providerNpi: string;
+  controlNumber: string;
+  traceNumber: string;
+  requestX12: string;
+  checkedAt: Date;
+  problem: string | null;
+  answeredAt: Date | null;
+  durationMs: number | null;
+  responseX12: string | null;
+  summary: unknown;
+}
+
+/** The columns of those fields, as both tables name them. */
+export interface MemberRequestColumns {
+  id: string;
+  site_id: string;
+  user_id: string;
+  member_id: string;
+  first_name: string;
+  last_name: string;
+  date_of_birth: string;
+  provider_npi: string;
+  control_number: string;
+  trace_number: string;
+  request_x12: string;
+  checked_at: Date;
+  problem: string | null;
+  answered_at: Date | null;
+  duration_ms: number | null;
+  response_x12: string | null;
+  summary: unknown;
+}
+
+export const memberRequestOfRow = (row: MemberRequestColumns): MemberRequestRecord => ({
+  id: row.id,
+  siteId: row.site_id,
+  userId: row.user_id,
+  memberId: row.member_id,
+  firstName: row.first_name,
+  lastName: row.last_name,
+  dateOfBirth: row.date_of_birth,
+  providerNpi: row.provider_npi,
+  controlNumber: row.control_number,
+  traceNumber: row.trace_number,
+  requestX12: row.request_x12,
+  checkedAt: row.checked_at,
+  problem: row.problem,
+  answeredAt: row.answered_at,
+  durationMs: row.duration_ms,
+  responseX12: row.response_x12,
+  summary: row.summary,
+});
+
+/** The row of a request to insert: its summary as JSON text (jsonb), null when unanswered. */
+export const memberRequestRow = (record: MemberRequestRecord) => ({
+  id: record.id,
+  site_id: record.siteId,
+  user_id: record.userId,
+  member_id: record.memberId,
+  first_name: record.firstName,
+  last_name: record.lastName,
+  date_of_birth: record.dateOfBirth,
+  provider_npi: record.providerNpi,
+  control_number: record.controlNumber,
+  trace_number: record.traceNumber,
+  request_x12: record.requestX12,
+  checked_at: record.checkedAt,
+  problem: record.problem,
+  answered_at: record.answeredAt,
+  duration_ms: record.durationMs,
+  response_x12: record.responseX12,
+  summary: record.summary === null ? null : JSON.stringify(record.summary),
+});
+
+/** A history page's keyset position from its cursor, or null for the first page; BAD_REQUEST for a forged one. */
+export function historyAfter(cursor: string | undefined): { at: string; id: string } | null {
+  if (cursor === undefined) return null;
+  const after = decodeInstantKey(cursor);
+  if (after === null)
+    throw new PorticoError('BAD_REQUEST', 'This page link is no longer valid.', { fieldPath: 'cursor' });
+  return after;
+}
+
+/** The rows a history page shows (one more was read to know whether another page follows) and its cursor. */
+export function historyPage<R extends { id: string; checked_at: Date }>(
+  rows: readonly R[],
+  limit: number,
+): { shown: R[]; nextCursor: string | null } {
+  const shown = rows.slice(0, limit);
+  const last = shown.at(-1);
+  return {
+    shown,
+    nextCursor:
+      rows.length > limit && last
+        ? encodeInstantKey({ at: last.checked_at.toISOString(), id: last.id })
+        : null,
+  };
 }

@@ -1,7 +1,5 @@
 import {
-  decodeInstantKey,
   eligibilitySummarySchema,
-  encodeInstantKey,
   PorticoError,
   type CheckOutcome,
   type CheckSummary,
@@ -10,55 +8,29 @@ import {
 import type { CodeLists } from '@portico/core/x12';
 import { sql } from 'kysely';
 import type { Principal } from '../auth/principal.ts';
+import {
+  historyAfter,
+  historyPage,
+  memberRequestOfRow,
+  memberRequestRow,
+  type MemberRequestRecord,
+} from './member-request.ts';
 import type { OrgScope } from '../tenancy/org-scope.ts';
 
-export interface CheckRecord {
-  id: string;
-  siteId: string;
-  userId: string;
-  memberId: string;
-  firstName: string;
-  lastName: string;
-  dateOfBirth: string;
-  providerNpi: string;
+export interface CheckRecord extends MemberRequestRecord {
   serviceTypes: string[];
   dateOfService: string;
-  controlNumber: string;
-  traceNumber: string;
-  requestX12: string;
-  checkedAt: Date;
   outcome: CheckOutcome;
-  problem: string | null;
-  answeredAt: Date | null;
-  durationMs: number | null;
-  responseX12: string | null;
-  summary: unknown;
   asOf: Date | null;
 }
 
 export async function recordCheck(scope: OrgScope, check: CheckRecord): Promise<void> {
   await scope
     .insertInto('eligibility_checks', {
-      id: check.id,
-      site_id: check.siteId,
-      user_id: check.userId,
-      member_id: check.memberId,
-      first_name: check.firstName,
-      last_name: check.lastName,
-      date_of_birth: check.dateOfBirth,
-      provider_npi: check.providerNpi,
+      ...memberRequestRow(check),
       service_types: check.serviceTypes,
       date_of_service: check.dateOfService,
-      control_number: check.controlNumber,
-      trace_number: check.traceNumber,
-      request_x12: check.requestX12,
-      checked_at: check.checkedAt,
       outcome: check.outcome,
-      problem: check.problem,
-      answered_at: check.answeredAt,
-      duration_ms: check.durationMs,
-      response_x12: check.responseX12,
-      summary: check.summary === null ? null : JSON.stringify(check.summary),
       as_of: check.asOf,
     })
     .execute();
@@ -71,9 +43,7 @@ export async function checkHistory(
   day: string,
   page: { cursor?: string | undefined; limit: number },
 ): Promise<{ checks: CheckSummary[]; nextCursor: string | null }> {
-  const after = page.cursor === undefined ? null : decodeInstantKey(page.cursor);
-  if (page.cursor !== undefined && after === null)
-    throw new PorticoError('BAD_REQUEST', 'This page link is no longer valid.', { fieldPath: 'cursor' });
+  const after = historyAfter(page.cursor);
   if (principal.siteIds.length === 0) return { checks: [], nextCursor: null };
   const zone = principal.organization.timeZone;
   let query = scope
@@ -113,9 +83,9 @@ export async function checkHistory(
     .orderBy('eligibility_checks.id', 'desc')
     .limit(page.limit + 1)
     .execute();
-  const shown = rows.slice(0, page.limit);
-  const last = shown.at(-1);
+  const { shown, nextCursor } = historyPage(rows, page.limit);
   return {
+    nextCursor,
     checks: shown.map((row) => ({
       checkId: row.id,
       checkedAt: row.checked_at.toISOString(),
@@ -127,10 +97,6 @@ export async function checkHistory(
       problem: row.problem,
       hasResult: row.summary !== null,
     })),
-    nextCursor:
-      rows.length > page.limit && last
-        ? encodeInstantKey({ at: last.checked_at.toISOString(), id: last.id })
-        : null,
   };
 }
 
@@ -158,26 +124,10 @@ export async function answeredCheck(
       },
     );
   return {
-    id: row.id,
-    siteId: row.site_id,
-    userId: row.user_id,
-    memberId: row.member_id,
-    firstName: row.first_name,
-    lastName: row.last_name,
-    dateOfBirth: row.date_of_birth,
-    providerNpi: row.provider_npi,
+    ...memberRequestOfRow(row),
     serviceTypes: row.service_types,
     dateOfService: row.date_of_service,
-    controlNumber: row.control_number,
-    traceNumber: row.trace_number,
-    requestX12: row.request_x12,
-    checkedAt: row.checked_at,
     outcome: row.outcome,
-    problem: row.problem,
-    answeredAt: row.answered_at,
-    durationMs: row.duration_ms,
-    responseX12: row.response_x12,
-    summary: row.summary,
     asOf: row.as_of,
   };
 }

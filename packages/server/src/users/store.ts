@@ -48,6 +48,10 @@ export async function listMembers(scope: OrgScope, selection: MemberSelection = 
       'memberships.status_reason',
       'memberships.status_changed_at',
       'memberships.access_renewed_at',
+      // The member's sites in the same query (one round trip), read through membership_sites' primary key.
+      sql<string[]>`array(select ms.site_id::text from membership_sites ms
+        where ms.organization_id = memberships.organization_id and ms.user_id = memberships.user_id
+        order by ms.site_id)`.as('site_ids'),
     ])
     .orderBy('memberships.display_name')
     .orderBy('memberships.user_id');
@@ -73,22 +77,6 @@ export async function listMembers(scope: OrgScope, selection: MemberSelection = 
     );
   if (limit !== undefined) query = query.limit(limit);
   const rows = await query.execute();
-  let siteQuery = scope.selectFrom('membership_sites').select(['user_id', 'site_id']);
-  // A page (or any narrowed read) reads the sites of its own users only.
-  if (userId !== undefined || limit !== undefined || administratorsAnd !== undefined) {
-    if (rows.length === 0) return [];
-    siteQuery = siteQuery.where(
-      'user_id',
-      'in',
-      rows.map((row) => row.user_id),
-    );
-  }
-  const sitesOf = new Map<string, string[]>();
-  for (const site of await siteQuery.orderBy('site_id').execute()) {
-    const list = sitesOf.get(site.user_id) ?? [];
-    list.push(site.site_id);
-    sitesOf.set(site.user_id, list);
-  }
   return rows.map((row) => ({
     userId: row.user_id,
     displayName: row.display_name,
@@ -98,7 +86,7 @@ export async function listMembers(scope: OrgScope, selection: MemberSelection = 
     deniedPermissions: row.denied_permissions,
     rolePermissions: effectivePermissions(row.roles),
     effectivePermissions: effectivePermissions(row.roles, row.granted_permissions, row.denied_permissions),
-    siteIds: sitesOf.get(row.user_id) ?? [],
+    siteIds: row.site_ids,
     status: row.status,
     statusReason: row.status_reason,
     statusChangedAt: row.status_changed_at.toISOString(),
