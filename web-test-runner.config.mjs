@@ -22,7 +22,7 @@ function startFixtureServer() {
     lines.once('line', (line) => resolve(JSON.parse(line)));
     child.once('exit', (code) => reject(new Error(`fixture server exited with ${code}`)));
   });
-  return { child, ready };
+  return { child, ready, lines };
 }
 
 /** Writes the pass/fail counts for scripts/test.mjs's summary line. */
@@ -67,6 +67,13 @@ export default {
       async serve(context) {
         if (context.path === '/__portico-fixture')
           return { body: JSON.stringify(await fixture.ready), type: 'json' };
+        // A test asks the fixture server to cut its LISTEN connection (serve-fixture.ts, `drop-listener`).
+        if (context.path === '/__portico-fixture/drop-listener') {
+          await fixture.ready;
+          const answer = new Promise((resolve) => fixture.lines.once('line', resolve));
+          fixture.child.stdin.write('drop-listener\n');
+          return { body: await answer, type: 'json' };
+        }
         return undefined;
       },
       async serverStop() {

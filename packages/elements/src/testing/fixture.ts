@@ -12,6 +12,7 @@ export interface PorticoFixture {
     awaitingMedicare: string;
     /** Birch Lane Clinic: AllPayer Access, two open invoices, no card. */
     storefrontManager: string;
+    listenerManager: string;
     /** Birch Lane Clinic, a user made view-only for the storefront. */
     storefrontViewer: string;
     /** Oak Hill Medical Group: 5,000 providers, read by an office user. */

@@ -1,3 +1,4 @@
+import { createInterface } from 'node:readline';
 import { npiCheckDigit, type PlanCode, type Role } from '@portico/core';
 import { sql, type Insertable } from 'kysely';
 import { issueDueInvoices } from '../billing/invoice-run.ts';
@@ -152,6 +153,12 @@ async function main(): Promise<void> {
     { subject: 'cedar-viewer', name: 'Ellis Vane', roles: ['OFFICE_USER'] },
   ]);
   await addRunningMedicare(office.id, '2026-10-01', '2026-10-05');
+
+  // Hazel Row: the live-update recovery test. Its provider list changes behind the server's back while the
+  // server's LISTEN connection is cut (`drop-listener` below).
+  const hazel = await addOffice('listener-office', 'Hazel Row Clinic', [
+    { subject: 'hazel-manager', name: 'Noor Hale', roles: ['BILLING_MANAGER'] },
+  ]);
 
   // Willow Bend: signed up for Medicare with no provider list yet, so the plan waits for the list.
   const willow = await addOffice('willow-office', 'Willow Bend Clinic', [
@@ -311,6 +318,7 @@ async function main(): Promise<void> {
       providerViewer: await memberToken('office-user', 'provider-office', 'cedar-viewer'),
       awaitingMedicare: await memberToken('billing-manager', 'willow-office', 'willow-manager'),
       storefrontManager: await memberToken('billing-manager', 'birch-office', 'birch-manager'),
+      listenerManager: await memberToken('billing-manager', 'listener-office', 'hazel-manager'),
       storefrontViewer: await memberToken('office-user', 'birch-office', 'birch-viewer'),
       bigRoster: await memberToken('office-user', 'big-office', 'oak-viewer'),
       cancellingManager: await memberToken('billing-manager', 'aspen-office', 'aspen-manager'),
@@ -334,8 +342,28 @@ async function main(): Promise<void> {
     await app.close();
     process.exit(0);
   };
-  process.stdin.on('end', () => void stop());
-  process.stdin.resume();
+  // Commands from the test runner, a line each, answered with a JSON line. `drop-listener` (PostgreSQL only): adds a
+  // provider to Hazel Row straight in the database (no event announces it), then ends this server's LISTEN
+  // backends, so open streams can only learn of the change from `stream.missed` once the server listens again.
+  const commands = createInterface({ input: process.stdin });
+  commands.on('line', (line) => {
+    if (line.trim() !== 'drop-listener') return;
+    void (async () => {
+      if (!process.env['DATABASE_URL']) {
+        process.stdout.write(`${JSON.stringify({ dropped: false })}\n`);
+        return;
+      }
+      await db
+        .insertInto('providers')
+        .values(providerRow(hazel.id, '1003000126', 'Unannounced Provider'))
+        .execute();
+      const backends = await sql<{ pid: number }>`select pid from pg_stat_activity
+        where datname = current_database() and query like 'LISTEN %' and pid <> pg_backend_pid()`.execute(db);
+      for (const { pid } of backends.rows) await sql`select pg_terminate_backend(${pid})`.execute(db);
+      process.stdout.write(`${JSON.stringify({ dropped: backends.rows.length > 0 })}\n`);
+    })();
+  });
+  commands.on('close', () => void stop());
   process.once('SIGTERM', () => void stop());
 }
 
