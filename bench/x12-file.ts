@@ -4,6 +4,7 @@ import {
   buildInterchange,
   centsToX12Amount,
   GUIDE_835,
+  x12AmountToCents,
   writeRemittanceAdvice,
   type RemittanceAdvice,
   type RemittanceClaim,
@@ -32,12 +33,11 @@ function claimOf(n: number): RemittanceClaim {
       remarks: i === 2 ? ['N381'] : [],
     };
   });
-  const cents = (value: string) => Math.round(Number(value) * 100);
   return {
     patientControlNumber: `SC-${n}`,
     status: '1',
-    charge: centsToX12Amount(lines.reduce((sum, line) => sum + cents(line.charge), 0)),
-    payment: centsToX12Amount(lines.reduce((sum, line) => sum + cents(line.payment), 0)),
+    charge: centsToX12Amount(lines.reduce((sum, line) => sum + (x12AmountToCents(line.charge) ?? 0), 0)),
+    payment: centsToX12Amount(lines.reduce((sum, line) => sum + (x12AmountToCents(line.payment) ?? 0), 0)),
     patientResponsibility: centsToX12Amount(2_000),
     filingIndicator: '12',
     payerClaimNumber: `PSBC${n}`,
@@ -65,7 +65,7 @@ export async function x12BenchFile(megabytes: number): Promise<string> {
   for (let interchange = 1; written < megabytes * 1_000_000; interchange += 1) {
     const transactions = Array.from({ length: 20 }, () => {
       const claims = Array.from({ length: 50 }, () => claimOf((n += 1)));
-      const paid = claims.reduce((sum, claim) => sum + Math.round(Number(claim.payment) * 100), 0);
+      const paid = claims.reduce((sum, claim) => sum + (x12AmountToCents(claim.payment) ?? 0), 0);
       const advice: RemittanceAdvice = {
         payment: {
           handling: 'I',

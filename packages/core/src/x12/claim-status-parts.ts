@@ -1,6 +1,15 @@
-import { levelRule, nameRule, subscriberNameRule, type DateEntry, type Trace } from './eligibility-parts.ts';
+import {
+  levelRule,
+  nameRule,
+  readParty,
+  subscriberNameRule,
+  writeParty,
+  type DateEntry,
+  type Party,
+  type Trace,
+} from './eligibility-parts.ts';
 import type { Delimiters } from './delimiters.ts';
-import type { LoopRule, SegmentRule } from './guide.ts';
+import { loopsWithId, type LoopNode, type LoopRule, type SegmentRule } from './guide.ts';
 import { componentsOf, elementOf, type Segment } from './tokenizer.ts';
 import type { OutboundSegment } from './writer.ts';
 
@@ -186,3 +195,29 @@ export function claimStatusLoops(parts: {
     },
   ];
 }
+
+/** The three parties both transactions name above the subscriber. */
+export interface ClaimStatusParties {
+  payer: Party;
+  /** The information receiver (NM1*41, ETIN `46`). */
+  receiver: Party;
+  /** The service provider, by NPI (NM108 `XX`). */
+  provider: Party;
+}
+
+/** HL 1 to 4 with the payer, receiver and provider names: the segments both transactions open with after BHT. */
+export const writeClaimStatusParties = (parties: ClaimStatusParties): OutboundSegment[] => [
+  { id: 'HL', elements: ['1', '', '20', '1'] },
+  writeParty('PR', parties.payer, 'PI'),
+  { id: 'HL', elements: ['2', '1', '21', '1'] },
+  writeParty('41', parties.receiver, '46'),
+  { id: 'HL', elements: ['3', '2', '19', '1'] },
+  writeParty('1P', parties.provider, 'XX'),
+  { id: 'HL', elements: ['4', '3', '22', '0'] },
+];
+
+export const readClaimStatusParties = (loops: readonly LoopNode[]): ClaimStatusParties => ({
+  payer: readParty(loopsWithId(loops, '2100A')[0]?.segments[0]),
+  receiver: readParty(loopsWithId(loops, '2100B')[0]?.segments[0]),
+  provider: readParty(loopsWithId(loops, '2100C')[0]?.segments[0]),
+});

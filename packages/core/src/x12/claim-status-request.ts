@@ -3,6 +3,9 @@ import type { Delimiters } from './delimiters.ts';
 import {
   claimStatusHeaderRules,
   claimStatusLoops,
+  readClaimStatusParties,
+  writeClaimStatusParties,
+  type ClaimStatusParties,
   readReference,
   referenceRule,
   serviceDateRule,
@@ -13,16 +16,7 @@ import {
   writeTracking,
   type ClaimReferences,
 } from './claim-status-parts.ts';
-import {
-  demographicsRule,
-  optional,
-  readBeginning,
-  readDate,
-  readParty,
-  writeParty,
-  type DateEntry,
-  type Party,
-} from './eligibility-parts.ts';
+import { demographicsRule, optional, readBeginning, readDate, type DateEntry } from './eligibility-parts.ts';
 import { readWithGuide } from './guide-reader.ts';
 import { loopsWithId, segmentIn, type CodeLookup, type TransactionGuide } from './guide.ts';
 import type { TransactionSet } from './interchange.ts';
@@ -83,15 +77,10 @@ export const claimStatusRequestGuide: TransactionGuide = {
 };
 
 /** A 276: the status of one claim of one subscriber, asked by one provider. */
-export interface ClaimStatusRequest {
+export interface ClaimStatusRequest extends ClaimStatusParties {
   reference: string;
   createdDate: string;
   createdTime: string;
-  payer: Party;
-  /** The information receiver (NM1*41, ETIN `46`): who sends the inquiry. */
-  receiver: Party;
-  /** The service provider, by NPI (NM108 `XX`). */
-  provider: Party;
   subscriber: {
     memberId: string;
     lastName: string;
@@ -113,13 +102,7 @@ export function writeClaimStatusRequest(request: ClaimStatusRequest): OutboundSe
   const { subscriber, claim } = request;
   return [
     { id: 'BHT', elements: ['0010', '13', request.reference, request.createdDate, request.createdTime] },
-    { id: 'HL', elements: ['1', '', '20', '1'] },
-    writeParty('PR', request.payer, 'PI'),
-    { id: 'HL', elements: ['2', '1', '21', '1'] },
-    writeParty('41', request.receiver, '46'),
-    { id: 'HL', elements: ['3', '2', '19', '1'] },
-    writeParty('1P', request.provider, 'XX'),
-    { id: 'HL', elements: ['4', '3', '22', '0'] },
+    ...writeClaimStatusParties(request),
     ...(subscriber.dateOfBirth === null ? [] : [{ id: 'DMG', elements: ['D8', subscriber.dateOfBirth] }]),
     {
       id: 'NM1',
@@ -157,9 +140,7 @@ export function readClaimStatusRequest(
   const amt = segmentIn(claim, 'AMT');
   const request: ClaimStatusRequest = {
     ...readBeginning(bht),
-    payer: readParty(loopsWithId(loops, '2100A')[0]?.segments[0]),
-    receiver: readParty(loopsWithId(loops, '2100B')[0]?.segments[0]),
-    provider: readParty(loopsWithId(loops, '2100C')[0]?.segments[0]),
+    ...readClaimStatusParties(loops),
     subscriber: {
       memberId: elementOf(nm1, 9),
       lastName: elementOf(nm1, 3),

@@ -3,6 +3,9 @@ import type { Delimiters } from './delimiters.ts';
 import {
   claimStatusHeaderRules,
   claimStatusLoops,
+  readClaimStatusParties,
+  writeClaimStatusParties,
+  type ClaimStatusParties,
   procedureComponents,
   readProcedure,
   readReference,
@@ -17,15 +20,7 @@ import {
   type Procedure,
 } from './claim-status-parts.ts';
 import { GUIDE_276 } from './claim-status-request.ts';
-import {
-  optional,
-  readBeginning,
-  readDate,
-  readParty,
-  writeParty,
-  type DateEntry,
-  type Party,
-} from './eligibility-parts.ts';
+import { optional, readBeginning, readDate, type DateEntry } from './eligibility-parts.ts';
 import { readWithGuide } from './guide-reader.ts';
 import {
   loopsWithId,
@@ -155,13 +150,10 @@ export interface ClaimStatusEntry extends ClaimReferences {
 }
 
 /** A 277: the payer's answer for one subscriber's claims. */
-export interface ClaimStatusResponse {
+export interface ClaimStatusResponse extends ClaimStatusParties {
   reference: string;
   createdDate: string;
   createdTime: string;
-  payer: Party;
-  receiver: Party;
-  provider: Party;
   subscriber: { memberId: string; lastName: string; firstName: string };
   claims: ClaimStatusEntry[];
 }
@@ -221,13 +213,7 @@ export function writeClaimStatusResponse(response: ClaimStatusResponse): Outboun
       id: 'BHT',
       elements: ['0010', '08', response.reference, response.createdDate, response.createdTime, 'DG'],
     },
-    { id: 'HL', elements: ['1', '', '20', '1'] },
-    writeParty('PR', response.payer, 'PI'),
-    { id: 'HL', elements: ['2', '1', '21', '1'] },
-    writeParty('41', response.receiver, '46'),
-    { id: 'HL', elements: ['3', '2', '19', '1'] },
-    writeParty('1P', response.provider, 'XX'),
-    { id: 'HL', elements: ['4', '3', '22', '0'] },
+    ...writeClaimStatusParties(response),
     {
       id: 'NM1',
       elements: ['IL', '1', subscriber.lastName, subscriber.firstName, '', '', '', 'MI', subscriber.memberId],
@@ -306,9 +292,7 @@ export function readClaimStatusResponse(
   if (!bht || !nm1) return { response: null, diagnostics };
   const response: ClaimStatusResponse = {
     ...readBeginning(bht),
-    payer: readParty(loopsWithId(loops, '2100A')[0]?.segments[0]),
-    receiver: readParty(loopsWithId(loops, '2100B')[0]?.segments[0]),
-    provider: readParty(loopsWithId(loops, '2100C')[0]?.segments[0]),
+    ...readClaimStatusParties(loops),
     subscriber: { memberId: elementOf(nm1, 9), lastName: elementOf(nm1, 3), firstName: elementOf(nm1, 4) },
     claims: loopsWithId(loops, '2200D').flatMap((node) => readClaim(node, delimiters) ?? []),
   };

@@ -13,7 +13,7 @@ import {
   type RemittanceAdvice,
 } from './remittance-advice.ts';
 import { GUIDE_835 } from './remittance-guide.ts';
-import { centsToX12Amount } from './values.ts';
+import { centsToX12Amount, x12AmountToCents } from './values.ts';
 import { writeInterchange } from './writer.ts';
 
 const example = readFileSync(new URL('../../test-data/x12/835-example.x12', import.meta.url), 'utf8');
@@ -259,7 +259,7 @@ describe('the 835 (005010X221A1)', () => {
         if (!target) return;
         const changed = structuredClone(model);
         const claim = changed.groups[0]?.claims[pick % claims.length];
-        if (claim) claim.payment = centsToX12Amount(Math.round(Number(target.payment) * 100) + 1);
+        if (claim) claim.payment = centsToX12Amount((x12AmountToCents(target.payment) ?? 0) + 1);
         assert.ok(remittanceImbalances(changed).some((i) => i.level === 'claim'));
       }),
       { numRuns: 150 },

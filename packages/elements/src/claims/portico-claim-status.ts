@@ -1,7 +1,6 @@
 import { consume } from '@lit/context';
 import {
   dollarsToCents,
-  PorticoError,
   type ClaimStatusInput,
   type ClaimStatusResult,
   type InquiryOutcome,
@@ -14,9 +13,8 @@ import { porticoClientContext } from '../root/client-context.ts';
 import { baseStyles } from '../shared/base.styles.ts';
 import { emit } from '../shared/emit.ts';
 import { formValues, memberInput } from '../shared/member-fields.ts';
-import { MemberRequestController } from '../shared/member-request.ts';
+import { MemberRequestController, refusedOutcome } from '../shared/member-request.ts';
 import { memberRequestStyles } from '../shared/member-request.styles.ts';
-import { failureState, loadingState } from '../shared/states.ts';
 import { tableStyles } from '../shared/table.styles.ts';
 import { claimStatusForm, FIELDS } from './claim-status-form.ts';
 import { historyView, PHASE_TEXT, resultView } from './claim-status-views.ts';
@@ -25,12 +23,6 @@ import { historyView, PHASE_TEXT, resultView } from './claim-status-views.ts';
 export interface ClaimStatusCheckedDetail {
   inquiryId: string | null;
   outcome: InquiryOutcome;
-}
-
-function outcomeOfError(error: unknown): InquiryOutcome {
-  if (!(error instanceof PorticoError)) return 'UNAVAILABLE';
-  if (error.code === 'TIMEOUT') return 'TIMEOUT';
-  return error.code === 'PAYER_UNAVAILABLE' ? 'UNAVAILABLE' : 'REJECTED';
 }
 
 const claimStatusStyles = css`
@@ -143,27 +135,20 @@ export class PorticoClaimStatus extends LitElement {
             inquiryId: outcome.result.inquiryId,
             outcome: outcome.result.summary.claims[0]?.phase ?? 'NOT_FOUND',
           }
-        : { inquiryId: null, outcome: outcomeOfError(outcome.error) },
+        : { inquiryId: null, outcome: refusedOutcome(outcome.error) },
     );
   }
 
   protected override render() {
-    const { phase, session, result } = this.request;
-    if (phase === 'loading') return loadingState('claim status');
-    if (phase === 'error')
-      return failureState(
-        this.request.failure,
-        'Claim status could not be loaded.',
-        () => void this.request.start(),
-      );
-    if (phase === 'not-allowed' || !session)
-      return html`<p class="state" part="state" role="status">
-        Checking claim status needs access to member data. Ask your user administrator if you need it.
-      </p>`;
-    if (this.request.providers.length === 0)
-      return html`<p class="state" part="state" role="status">
-        Add the office's providers to its provider list first: a claim is looked up for one of them.
-      </p>`;
+    const gate = this.request.gate({
+      loading: 'claim status',
+      failed: 'Claim status could not be loaded.',
+      action: 'Checking claim status',
+      perProvider: 'a claim is looked up for one of them',
+    });
+    if ('blocked' in gate) return gate.blocked;
+    const { session } = gate;
+    const { result } = this.request;
     return html`<h2 part="heading">Check claim status</h2>
       ${claimStatusForm({
         session,

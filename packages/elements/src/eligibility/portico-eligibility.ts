@@ -1,6 +1,5 @@
 import { consume } from '@lit/context';
 import {
-  PorticoError,
   type CheckOutcome,
   type CheckSummary,
   type EligibilityCheckInput,
@@ -13,9 +12,8 @@ import { porticoClientContext } from '../root/client-context.ts';
 import { baseStyles } from '../shared/base.styles.ts';
 import { emit } from '../shared/emit.ts';
 import { formValues, memberInput } from '../shared/member-fields.ts';
-import { MemberRequestController } from '../shared/member-request.ts';
+import { MemberRequestController, refusedOutcome } from '../shared/member-request.ts';
 import { memberRequestStyles } from '../shared/member-request.styles.ts';
-import { failureState, loadingState } from '../shared/states.ts';
 import { tableStyles } from '../shared/table.styles.ts';
 import { eligibilityForm, FIELDS } from './eligibility-form.ts';
 import { historyView, OUTCOME_TEXT, resultView } from './eligibility-views.ts';
@@ -25,13 +23,6 @@ import { eligibilityStyles } from './portico-eligibility.styles.ts';
 export interface EligibilityCheckedDetail {
   checkId: string | null;
   outcome: CheckOutcome;
-}
-
-/** How a refused check shows in the event: the payer's refusal, no answer in time, or the payer unreachable. */
-function outcomeOfError(error: unknown): CheckOutcome {
-  if (!(error instanceof PorticoError)) return 'UNAVAILABLE';
-  if (error.code === 'TIMEOUT') return 'TIMEOUT';
-  return error.code === 'PAYER_UNAVAILABLE' ? 'UNAVAILABLE' : 'REJECTED';
 }
 
 /**
@@ -104,27 +95,20 @@ export class PorticoEligibility extends LitElement {
       'portico-eligibility-checked',
       'result' in outcome
         ? { checkId: outcome.result.checkId, outcome: outcome.result.summary.plan.status }
-        : { checkId: null, outcome: outcomeOfError(outcome.error) },
+        : { checkId: null, outcome: refusedOutcome(outcome.error) },
     );
   }
 
   protected override render() {
-    const { phase, session, result } = this.request;
-    if (phase === 'loading') return loadingState('eligibility');
-    if (phase === 'error')
-      return failureState(
-        this.request.failure,
-        'Eligibility could not be loaded.',
-        () => void this.request.start(),
-      );
-    if (phase === 'not-allowed' || !session)
-      return html`<p class="state" part="state" role="status">
-        Checking eligibility needs access to member data. Ask your user administrator if you need it.
-      </p>`;
-    if (this.request.providers.length === 0)
-      return html`<p class="state" part="state" role="status">
-        Add the office's providers to its provider list first: a check is made for one of them.
-      </p>`;
+    const gate = this.request.gate({
+      loading: 'eligibility',
+      failed: 'Eligibility could not be loaded.',
+      action: 'Checking eligibility',
+      perProvider: 'a check is made for one of them',
+    });
+    if ('blocked' in gate) return gate.blocked;
+    const { session } = gate;
+    const { result } = this.request;
     return html`<h2 part="heading">Check eligibility</h2>
       ${eligibilityForm({
         session,

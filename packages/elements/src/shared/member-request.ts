@@ -1,13 +1,22 @@
 import {
   mayCall,
+  PorticoError,
   type PorticoClient,
   type PorticoContract,
   type ProcedurePath,
   type Session,
 } from '@portico/core';
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { formProblemsOf, noFormProblems, problemText, type FormProblems } from './field-problem.ts';
 import { LiveReloadController } from './live-reload.ts';
+import { failureState, loadingState } from './states.ts';
+
+/** How a refused member-data request shows in a widget's event: the payer's refusal, no answer in time, or the payer unreachable. */
+export function refusedOutcome(error: unknown): 'REJECTED' | 'TIMEOUT' | 'UNAVAILABLE' {
+  if (!(error instanceof PorticoError)) return 'UNAVAILABLE';
+  if (error.code === 'TIMEOUT') return 'TIMEOUT';
+  return error.code === 'PAYER_UNAVAILABLE' ? 'UNAVAILABLE' : 'REJECTED';
+}
 
 /** A provider of the office, as the search forms offer them. */
 export interface OfficeProvider {
@@ -158,6 +167,36 @@ export class MemberRequestController<R, H> implements ReactiveController {
       this.set('busy', false);
       await this.refreshHistory(client);
     }
+  }
+
+  /**
+   * What the widget shows instead of its form, in words, until it can search: loading, a failure with Try again,
+   * no access to member data, or no provider to ask for. Otherwise the session the form is made for.
+   */
+  gate(words: {
+    /** What loads (`eligibility`), what failed to load, what needs member data (`Checking eligibility`), and
+     * what a provider is needed for (`a check is made for one of them`). */
+    loading: string;
+    failed: string;
+    action: string;
+    perProvider: string;
+  }): { blocked: TemplateResult } | { session: Session } {
+    if (this.phase === 'loading') return { blocked: loadingState(words.loading) };
+    if (this.phase === 'error')
+      return { blocked: failureState(this.failure, words.failed, () => void this.start()) };
+    if (this.phase === 'not-allowed' || !this.session)
+      return {
+        blocked: html`<p class="state" part="state" role="status">
+          ${words.action} needs access to member data. Ask your user administrator if you need it.
+        </p>`,
+      };
+    if (this.providers.length === 0)
+      return {
+        blocked: html`<p class="state" part="state" role="status">
+          Add the office's providers to its provider list first: ${words.perProvider}.
+        </p>`,
+      };
+    return { session: this.session };
   }
 
   /** Refuses a search before it is sent (what only the page can read, like a typed amount), at its field. */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { PorticoError, type claimsContract } from '@portico/core';
+import type { claimsContract } from '@portico/core';
 import { nextControlNumber, providerForCheck, siteForCheck } from '../eligibility/member-request.ts';
+import { refusalOf } from '../clearinghouse/realtime.ts';
 import type { Handlers } from '../trpc/handlers.ts';
 import { exchangeHandler } from '../trpc/handlers.ts';
 import { sendInquiry, type InquiryAnswer, type InquiryPlan } from './inquiry.ts';
@@ -72,10 +73,7 @@ export const claimsHandlers: Handlers<typeof claimsContract> = {
         entity: 'claim_status_inquiry',
         entityId: plan.inquiryId,
       });
-      if (answer.problem)
-        return new PorticoError(answer.problem.code, answer.problem.message, {
-          fieldPath: answer.problem.fieldPath,
-        });
+      if (answer.problem) return refusalOf(answer.problem);
       return resultOfInquiry(inquiry, memberServices.codeLists);
     },
   }),

@@ -9,6 +9,8 @@ import type { CodeLists } from '@portico/core/x12';
 import { sql } from 'kysely';
 import type { Principal } from '../auth/principal.ts';
 import {
+  dayEnd,
+  dayStart,
   historyAfter,
   historyPage,
   memberRequestOfRow,
@@ -73,16 +75,8 @@ export async function inquiryHistory(
       sql<boolean>`claim_status_inquiries.summary is not null`.as('has_result'),
     ])
     .where('claim_status_inquiries.site_id', 'in', [...principal.siteIds])
-    .where(
-      'claim_status_inquiries.checked_at',
-      '>=',
-      sql<Date>`(${day}::date)::timestamp at time zone ${zone}`,
-    )
-    .where(
-      'claim_status_inquiries.checked_at',
-      '<',
-      sql<Date>`(${day}::date + 1)::timestamp at time zone ${zone}`,
-    );
+    .where('claim_status_inquiries.checked_at', '>=', dayStart(day, zone))
+    .where('claim_status_inquiries.checked_at', '<', dayEnd(day, zone));
   if (after)
     query = query.where(
       sql<boolean>`(claim_status_inquiries.checked_at, claim_status_inquiries.id) < (${after.at}::timestamptz, ${after.id}::uuid)`,

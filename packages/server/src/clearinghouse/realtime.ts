@@ -27,6 +27,10 @@ export const unavailable = (message: string): RealtimeProblem => ({
   fieldPath: null,
 });
 
+/** The PorticoError a caller gets for a problem, at the field it names. */
+export const refusalOf = (problem: RealtimeProblem) =>
+  new PorticoError(problem.code, problem.message, { fieldPath: problem.fieldPath });
+
 export const rejected = (message: string, fieldPath: string | null): RealtimeProblem => ({
   code: 'PAYER_REJECTED',
   outcome: 'REJECTED',

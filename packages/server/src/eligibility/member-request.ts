@@ -132,6 +132,12 @@ export const memberRequestRow = (record: MemberRequestRecord) => ({
   summary: record.summary === null ? null : JSON.stringify(record.summary),
 });
 
+/** A calendar day in the office's time zone as a range of instants: its first and the next day's first. */
+export const dayStart = (day: string, zone: string) =>
+  sql<Date>`(${day}::date)::timestamp at time zone ${zone}`;
+export const dayEnd = (day: string, zone: string) =>
+  sql<Date>`(${day}::date + 1)::timestamp at time zone ${zone}`;
+
 /** A history page's keyset position from its cursor, or null for the first page; BAD_REQUEST for a forged one. */
 export function historyAfter(cursor: string | undefined): { at: string; id: string } | null {
   if (cursor === undefined) return null;

@@ -1,10 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import {
-  ELIGIBILITY_TIMEOUT_SECONDS,
-  PorticoError,
-  timelinessShare,
-  type eligibilityContract,
-} from '@portico/core';
+import { ELIGIBILITY_TIMEOUT_SECONDS, timelinessShare, type eligibilityContract } from '@portico/core';
+import { refusalOf } from '../clearinghouse/realtime.ts';
 import type { Handlers } from '../trpc/handlers.ts';
 import { exchangeHandler } from '../trpc/handlers.ts';
 import { sendInquiry, type InquiryAnswer, type InquiryPlan } from './inquiry.ts';
@@ -74,10 +70,7 @@ export const eligibilityHandlers: Handlers<typeof eligibilityContract> = {
         entity: 'eligibility_check',
         entityId: plan.checkId,
       });
-      if (answer.problem)
-        return new PorticoError(answer.problem.code, answer.problem.message, {
-          fieldPath: answer.problem.fieldPath,
-        });
+      if (answer.problem) return refusalOf(answer.problem);
       return resultOfCheck(check, memberServices.codeLists);
     },
   }),

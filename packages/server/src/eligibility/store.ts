@@ -9,6 +9,8 @@ import type { CodeLists } from '@portico/core/x12';
 import { sql } from 'kysely';
 import type { Principal } from '../auth/principal.ts';
 import {
+  dayEnd,
+  dayStart,
   historyAfter,
   historyPage,
   memberRequestOfRow,
@@ -68,12 +70,8 @@ export async function checkHistory(
       'eligibility_checks.summary',
     ])
     .where('eligibility_checks.site_id', 'in', [...principal.siteIds])
-    .where('eligibility_checks.checked_at', '>=', sql<Date>`(${day}::date)::timestamp at time zone ${zone}`)
-    .where(
-      'eligibility_checks.checked_at',
-      '<',
-      sql<Date>`(${day}::date + 1)::timestamp at time zone ${zone}`,
-    );
+    .where('eligibility_checks.checked_at', '>=', dayStart(day, zone))
+    .where('eligibility_checks.checked_at', '<', dayEnd(day, zone));
   if (after)
     query = query.where(
       sql<boolean>`(eligibility_checks.checked_at, eligibility_checks.id) < (${after.at}::timestamptz, ${after.id}::uuid)`,

@@ -1,4 +1,4 @@
-import { centsToX12Amount, plainDateToX12 } from '@portico/core';
+import { centsToX12Amount, plainDateToX12, x12DateToPlain } from '@portico/core';
 import type {
   ClaimStatusEntry,
   ClaimStatusInfo,
@@ -264,7 +264,7 @@ export function answerClaimStatus(
 ): ClaimStatusResponse {
   const { subscriber } = request;
   const member = findSandboxMember(subscriber.memberId);
-  const today = `${at.date.slice(0, 4)}-${at.date.slice(4, 6)}-${at.date.slice(6, 8)}`;
+  const today = x12DateToPlain(at.date) ?? '';
   const only = (category: string, code: string, entity: string | null): ClaimStatusEntry[] => [
     {
       trackingNumber: request.claim.trackingNumber,
