@@ -3,7 +3,7 @@
 const server = '^packages/server/src/';
 // Server folders that are domains: each owns its tables; another domain reaches it only through a named seam.
 const domains =
-  '(access-hub|audit-log|billing|claims|eligibility|events|organizations|plans|ppef|providers|storefront|users)';
+  '(access-hub|audit-log|billing|claims|eligibility|events|organizations|plans|ppef|providers|remittance|storefront|users)';
 // The seams domains may use across domains: one rule, one home.
 const seams = [
   `${server}plans/catalog\\.ts$`,

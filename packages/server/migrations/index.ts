@@ -12,6 +12,7 @@ import * as users from './0010_users.ts';
 import * as auditLogActor from './0011_audit_log_actor.ts';
 import * as eligibility from './0012_eligibility.ts';
 import * as claimStatus from './0013_claim_status.ts';
+import * as remittance from './0014_remittance.ts';
 
 /** Every migration, in order. A new one is a new numbered file added here. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '0011_audit_log_actor': auditLogActor,
   '0012_eligibility': eligibility,
   '0013_claim_status': claimStatus,
+  '0014_remittance': remittance,
 };

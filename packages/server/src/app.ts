@@ -7,6 +7,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { startPorticoServer, type PorticoServer } from './http/server.ts';
 import type { Logger } from './logger.ts';
 import { seedAccessHubDemo } from './demo/access-hub-demo.ts';
+import { seedRemittanceDemo } from './demo/remittance-demo.ts';
 import { seedDemo } from './demo/demo-office.ts';
 import type { PaymentGateway } from './services/payment-gateway.ts';
 import { SandboxGateway } from './billing/sandbox-gateway.ts';
@@ -15,6 +16,8 @@ import { deliverDueEmail } from './email/delivery.ts';
 import { smtpMailer } from './email/mailer.ts';
 import { startIntervalJob } from './services/interval-job.ts';
 import { runAccessLifecycle } from './users/jobs.ts';
+import { retrieveRemittances } from './remittance/retrieval.ts';
+import { createSealer } from './services/sealer.ts';
 
 /** Where `npm run build:example` writes the example host portal. */
 export const EXAMPLE_PORTAL_DIR = fileURLToPath(
@@ -32,7 +35,7 @@ export interface PorticoApp {
 
 /**
  * Opens the database, migrates it, seeds the demo in demo mode, starts the server and, unless switched off, the
- * billing jobs, the access lifecycle job and (with an SMTP server configured) email delivery. `gateway` plugs in a production payment gateway; the embedded sandbox gateway is the default.
+ * billing jobs, the access lifecycle job, the remittance retrieval job and (with an SMTP server configured) email delivery. `gateway` plugs in a production payment gateway; the embedded sandbox gateway is the default.
  */
 export async function startApp(
   config: ServerConfig,
@@ -52,6 +55,7 @@ export async function startApp(
     if (config.demo) {
       await seedDemo(database.db, { issuer: config.issuer, now: appClock.now() });
       await seedAccessHubDemo(database.db, appClock.now());
+      await seedRemittanceDemo(database.db, createSealer(config.encryptionKeys), appClock.now());
     }
     const staticDir = config.staticDir ?? (existsSync(EXAMPLE_PORTAL_DIR) ? EXAMPLE_PORTAL_DIR : null);
     const server = await startPorticoServer({
@@ -81,6 +85,17 @@ export async function startApp(
           },
         })
       : async () => undefined;
+    const stopRemittance = config.remittanceJobs
+      ? startIntervalJob({
+          name: 'remittance retrieval',
+          intervalSeconds: config.remittanceIntervalSeconds,
+          logger,
+          async work() {
+            const report = await retrieveRemittances(server.services);
+            return report.loaded + report.rejected + report.failed > 0 ? report : null;
+          },
+        })
+      : async () => undefined;
     const mailer = config.smtpUrl === null ? null : smtpMailer(config.smtpUrl);
     if (!mailer) logger.info('PORTICO_SMTP_URL is unset: mail stays queued in the outbox, undelivered');
     const stopMail = mailer
@@ -104,7 +119,7 @@ export async function startApp(
       clock: appClock,
       gateway: openGateway,
       async close() {
-        await Promise.all([stopBilling(), stopLifecycle(), stopMail()]);
+        await Promise.all([stopBilling(), stopLifecycle(), stopRemittance(), stopMail()]);
         mailer?.close();
         await server.close();
         if (!options.gateway) await openGateway.close();

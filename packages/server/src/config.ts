@@ -40,6 +40,8 @@ const environmentSchema = z.object({
   PORTICO_SELF_ATTESTATION: booleanFlag.optional(),
   PORTICO_LIFECYCLE_JOBS: booleanFlag.optional(),
   PORTICO_LIFECYCLE_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(3600),
+  PORTICO_REMITTANCE_JOBS: booleanFlag.optional(),
+  PORTICO_REMITTANCE_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(3600),
   PORTICO_SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, 'an smtp:// or smtps:// URL')
@@ -105,6 +107,9 @@ export interface ServerConfig {
   /** Runs the access lifecycle job (renewal reminders, suspension, inactivity termination) on this instance. */
   lifecycleJobs: boolean;
   lifecycleIntervalSeconds: number;
+  /** Retrieves the 835s of every active EFT/ERA enrollment through the clearinghouse on this instance. */
+  remittanceJobs: boolean;
+  remittanceIntervalSeconds: number;
   /** Where mail leaves; null keeps it queued in the outbox, undelivered. */
   smtpUrl: string | null;
   mailFrom: string;
@@ -216,6 +221,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     selfAttestation: e.PORTICO_SELF_ATTESTATION ?? false,
     lifecycleJobs: e.PORTICO_LIFECYCLE_JOBS ?? true,
     lifecycleIntervalSeconds: e.PORTICO_LIFECYCLE_INTERVAL_SECONDS,
+    remittanceJobs: e.PORTICO_REMITTANCE_JOBS ?? true,
+    remittanceIntervalSeconds: e.PORTICO_REMITTANCE_INTERVAL_SECONDS,
     smtpUrl: e.PORTICO_SMTP_URL ?? null,
     mailFrom: e.PORTICO_MAIL_FROM,
     emailIntervalSeconds: e.PORTICO_EMAIL_INTERVAL_SECONDS,

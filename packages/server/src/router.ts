@@ -6,6 +6,7 @@ import { auditTrailDownload } from './audit-log/trail-download.ts';
 import { billingHandlers } from './billing/router.ts';
 import { eligibilityHandlers } from './eligibility/router.ts';
 import { claimsHandlers } from './claims/router.ts';
+import { remittanceHandlers } from './remittance/router.ts';
 import { eventsHandlers } from './events/router.ts';
 import { organizationsHandlers } from './organizations/router.ts';
 import { ppefUpload } from './ppef/upload.ts';
@@ -27,6 +28,7 @@ export const porticoHandlers: Handlers<typeof porticoContract> = {
   auditLog: auditLogHandlers,
   eligibility: eligibilityHandlers,
   claims: claimsHandlers,
+  remittance: remittanceHandlers,
   events: eventsHandlers,
 };
 

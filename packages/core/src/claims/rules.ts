@@ -36,6 +36,9 @@ const PAYMENT_METHODS: Record<string, string> = {
   NON: 'No payment',
 };
 
+/** A payment method (BPR04, STC09 and the like) beside its label. */
+export const paymentMethodOf = (code: string) => ({ code, label: PAYMENT_METHODS[code] ?? code });
+
 function detailOf(
   status: ClaimStatusInfo | ClaimStatusInfo['more'][number],
   lists: CodeLists,
@@ -85,13 +88,7 @@ export function summarizeClaimStatus(response: ClaimStatusResponse, lists: CodeL
         adjudicatedOn: x12DateToPlain(first.adjudicationDate),
         payment: paid
           ? {
-              method:
-                first.paymentMethod === null
-                  ? null
-                  : {
-                      code: first.paymentMethod,
-                      label: PAYMENT_METHODS[first.paymentMethod] ?? first.paymentMethod,
-                    },
+              method: first.paymentMethod === null ? null : paymentMethodOf(first.paymentMethod),
               date: x12DateToPlain(first.paymentDate),
               trace: first.paymentTrace,
             }

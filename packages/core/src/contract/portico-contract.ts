@@ -4,6 +4,7 @@ import { auditLogContract, auditLogFiles } from '../audit-log/contract.ts';
 import { billingContract } from '../billing/contract.ts';
 import { eligibilityContract } from '../eligibility/contract.ts';
 import { claimsContract } from '../claims/contract.ts';
+import { remittanceContract } from '../remittance/contract.ts';
 import { eventsContract } from '../events/contract.ts';
 import { organizationsContract } from '../organizations/contract.ts';
 import { ppefFiles } from '../ppef/contract.ts';
@@ -25,6 +26,7 @@ export const porticoContract = {
   auditLog: auditLogContract,
   eligibility: eligibilityContract,
   claims: claimsContract,
+  remittance: remittanceContract,
   events: eventsContract,
 };
 export type PorticoContract = typeof porticoContract;

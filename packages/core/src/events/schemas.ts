@@ -7,6 +7,7 @@ export const eventTopicSchema = z.enum([
   'subscription.changed',
   'billing.changed',
   'access_issue.changed',
+  'remittance.changed',
   // About the stream itself, not an entity (`entityId` is empty):
   /** Events may have been missed (the server's link to the database was re-established): reload everything shown. */
   'stream.missed',

@@ -24,6 +24,7 @@ export const permissionSchema = z.enum([
   'staff.enrollment.decide',
   'staff.import',
   'staff.billing.configure',
+  'staff.payments.manage',
   'staff.audit.view',
 ]);
 export type Permission = z.infer<typeof permissionSchema>;
@@ -79,10 +80,15 @@ const permissionsOfRole: Record<Role, readonly Permission[]> = {
   PROVIDER_ADMIN: ['enrollment.manage', 'enrollment.work', 'messages.use', 'providers.view'],
   PROVIDER_USER: ['enrollment.work', 'messages.use'],
   SALES: ['staff.organizations.view', 'staff.subscriptions.cancel', 'staff.billing.configure'],
-  SUPPORT: ['staff.organizations.view', 'staff.access_issues.manage', 'staff.audit.view'],
+  SUPPORT: [
+    'staff.organizations.view',
+    'staff.access_issues.manage',
+    'staff.payments.manage',
+    'staff.audit.view',
+  ],
   ENROLLMENT_SPECIALIST: ['staff.enrollment.review', 'messages.use'],
   ENROLLMENT_SUPERVISOR: ['staff.enrollment.review', 'staff.enrollment.decide', 'messages.use'],
-  SYSTEM: ['staff.organizations.view', 'staff.import', 'staff.billing.configure'],
+  SYSTEM: ['staff.organizations.view', 'staff.import', 'staff.billing.configure', 'staff.payments.manage'],
 };
 
 /** The permissions a role carries before any per-user grant or denial. */

@@ -57,7 +57,7 @@ export function coreRestClearinghouse(options: CoreRestOptions): Clearinghouse {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` },
       body: JSON.stringify({
         PayloadType: request.payloadType,
-        ProcessingMode: 'RealTime',
+        ProcessingMode: request.processingMode ?? 'RealTime',
         PayloadID: request.payloadId,
         TimeStamp: new Date().toISOString(),
         SenderID: request.senderId,

@@ -19,7 +19,13 @@ import type {
   PortalAccountsTable,
 } from './access-hub-tables.ts';
 import type { DefaultedInstant, Instant, PlainDate } from './columns.ts';
-import type { ClaimStatusInquiriesTable, EligibilityChecksTable } from './member-services-tables.ts';
+import type {
+  ClaimStatusInquiriesTable,
+  EftEnrollmentsTable,
+  EligibilityChecksTable,
+  RemittanceClaimsTable,
+  RemittancesTable,
+} from './member-services-tables.ts';
 
 export type * from './access-hub-tables.ts';
 export type * from './member-services-tables.ts';
@@ -306,6 +312,9 @@ export interface Database {
   email_outbox: EmailOutboxTable;
   eligibility_checks: EligibilityChecksTable;
   claim_status_inquiries: ClaimStatusInquiriesTable;
+  eft_enrollments: EftEnrollmentsTable;
+  remittances: RemittancesTable;
+  remittance_claims: RemittanceClaimsTable;
 }
 
 /** Tables whose rows belong to one organization: every query on them goes through an OrgScope. */

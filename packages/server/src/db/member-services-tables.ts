@@ -1,5 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { CheckOutcome, InquiryOutcome } from '@portico/core';
+import type { CheckOutcome, EftStatus, InquiryOutcome } from '@portico/core';
 import type { Instant, PlainDate } from './columns.ts';
 
 // Member services' tables (migrations 0012_eligibility, 0013_claim_status).
@@ -58,4 +58,60 @@ export interface ClaimStatusInquiriesTable {
   response_x12: string | null;
   /** The claims as read (`ClaimStatusSummary`), checked by core's schema when read. */
   summary: ColumnType<unknown, string | null, string | null>;
+}
+
+// Remittance (migration 0014_remittance).
+
+/** One EFT/ERA enrollment of an office: a payee NPI, the site its remittances go to, the bank account sealed. */
+export interface EftEnrollmentsTable {
+  organization_id: string;
+  id: Generated<string>;
+  payee_npi: string;
+  payee_name: string;
+  site_id: string;
+  account_holder: string;
+  account_type: 'CHECKING' | 'SAVINGS';
+  routing_number: string;
+  account_number_sealed: string;
+  account_last4: string;
+  status: EftStatus;
+  status_reason: string | null;
+  submitted_by: string;
+  submitted_at: Instant;
+  activated_at: Instant | null;
+}
+
+/** One 835 kept: the payment, where it goes, and its explanation as read (`RemittanceBody`, labels of the day). */
+export interface RemittancesTable {
+  organization_id: string;
+  id: Generated<string>;
+  site_id: string;
+  enrollment_id: string;
+  payer_id: string;
+  trace_number: string;
+  method: string;
+  payment_date: PlainDate;
+  /** bigint: read as a string. */
+  payment_cents: ColumnType<string, number, number>;
+  claim_count: number;
+  source: 'CLEARINGHOUSE' | 'PAYER_SYSTEM';
+  interchange_control_number: string;
+  received_at: Instant;
+  payer_name: string;
+  payee_npi: string;
+  payee_name: string;
+  body: ColumnType<unknown, string, string>;
+}
+
+/** The claims of a kept 835, by the numbers an office searches with (upper case). */
+export interface RemittanceClaimsTable {
+  organization_id: string;
+  remittance_id: string;
+  position: number;
+  patient_account_number: string;
+  payer_claim_number: string;
+  member_id: string;
+  status: string;
+  charged_cents: ColumnType<string, number, number>;
+  paid_cents: ColumnType<string, number, number>;
 }

@@ -6,6 +6,7 @@ import {
   CodeLists,
   GUIDE_270,
   GUIDE_276,
+  GUIDE_835,
   GUIDE_999,
   hasErrors,
   readClaimStatusRequest,
@@ -14,6 +15,7 @@ import {
   writeAcknowledgement,
   writeClaimStatusResponse,
   writeEligibilityResponse,
+  writeRemittanceAdvice,
   envelopeStamps,
   type Delimiters,
   type OutboundSegment,
@@ -25,6 +27,7 @@ import { PAYLOAD_TYPES } from '../services/clearinghouse.ts';
 import { answerInquiry } from './answer.ts';
 import { answerClaimStatus } from './claims.ts';
 import { findSandboxMember } from './members.ts';
+import { sandboxRemittances } from './remittances.ts';
 
 /** A running sandbox payer: where to reach it and the credentials it accepts. */
 export interface SandboxPayer {
@@ -208,6 +211,36 @@ export async function startSandboxPayer(options: { clock: Clock; slowMs: number 
     );
   }
 
+  /** CORE batch retrieval of a payee's 835s: one interchange holding each payment the sandbox made to it. */
+  function retrieval(res: ServerResponse, field: (name: string) => string) {
+    if (field('ProcessingMode') !== 'Batch')
+      return json(res, 400, {
+        ErrorCode: 'ProcessingModeIncorrect',
+        ErrorMessage: '835s are retrieved in Batch mode.',
+      });
+    const npi = field('SenderID');
+    if (!/^\d{10}$/.test(npi) || field('PayloadID') === '')
+      return json(res, 400, {
+        ErrorCode: 'SenderIDIncorrect',
+        ErrorMessage: 'The SenderID is the payee NPI, and a PayloadID is required.',
+      });
+    const advices = sandboxRemittances({ npi, payerId: field('ReceiverID') || 'SANDBOX' });
+    json(res, 200, {
+      PayloadType: PAYLOAD_TYPES.remittanceResponse,
+      ProcessingMode: 'Batch',
+      PayloadID: field('PayloadID'),
+      TimeStamp: options.clock.now().toISOString(),
+      SenderID: 'SANDBOXPAYER',
+      ReceiverID: npi,
+      ErrorCode: 'Success',
+      ErrorMessage: '',
+      Payload: buildInterchange(
+        envelopeFor('HP', GUIDE_835),
+        advices.map((advice) => ({ id: '835', body: writeRemittanceAdvice(advice) })),
+      ),
+    });
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const path = (req.url ?? '').split('?')[0];
     if (req.method !== 'POST') return json(res, 405, { error: 'method_not_allowed' });
@@ -242,11 +275,12 @@ export async function startSandboxPayer(options: { clock: Clock; slowMs: number 
         typeof envelope === 'object' && envelope !== null ? Reflect.get(envelope, name) : undefined;
       return typeof value === 'string' ? value : '';
     };
+    if (field('PayloadType') === PAYLOAD_TYPES.remittanceRequest) return retrieval(res, field);
     const kind = kinds[field('PayloadType')];
     if (!kind)
       return json(res, 400, {
         ErrorCode: 'PayloadTypeIncorrect',
-        ErrorMessage: 'Only real-time 270s and 276s are answered.',
+        ErrorMessage: 'Only real-time 270s and 276s, and 835 retrievals, are answered.',
       });
     if (field('ProcessingMode') !== 'RealTime')
       return json(res, 400, {

@@ -22,6 +22,8 @@ export interface ClearinghouseRequest {
   senderId: string;
   receiverId: string;
   payload: string;
+  /** CORE's ProcessingMode: `RealTime` (the default) waits for the answer; `Batch` retrieves what is ready. */
+  processingMode?: 'RealTime' | 'Batch';
   signal: AbortSignal;
 }
 
@@ -42,4 +44,7 @@ export const PAYLOAD_TYPES = {
   claimStatusRequest: 'X12_276_Request_005010X212',
   claimStatusResponse: 'X12_277_Response_005010X212',
   acknowledgement: 'X12_999_Response_005010X231A1',
+  /** Batch retrieval of the 835s ready for a payee (CORE's SenderID names the payee's NPI). */
+  remittanceRequest: 'X12_835_Request_005010X221A1',
+  remittanceResponse: 'X12_835_Response_005010X221A1',
 } as const;

@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
+import { seedOfficePeople } from './office-people.ts';
 import { providerRow } from './provider-rows.ts';
-import { TEST_ISSUER, type TestServer } from './test-server.ts';
+import type { TestServer } from './test-server.ts';
 
 /**
  * Sycamore Clinic, for the eligibility widget's tests: two sites, a front-desk user at North only, a manager at
@@ -30,20 +30,7 @@ export async function seedEligibilityOffice(app: TestServer) {
     },
     { subject: 'syc-admin', name: 'Ruth Vale', roles: ['USER_ADMINISTRATOR'], sites: ['Sycamore North'] },
   ] as const;
-  for (const person of people) {
-    const user = await db
-      .insertInto('users')
-      .values({ issuer: TEST_ISSUER, subject: person.subject, display_name: person.name })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await db
-      .insertInto('memberships')
-      .values({ organization_id: office.id, user_id: user.id, roles: [...person.roles] })
-      .execute();
-    await sql`insert into membership_sites (organization_id, user_id, site_id)
-      select ${office.id}, ${user.id}, s.id from sites s
-      where s.organization_id = ${office.id} and s.name = any(${[...person.sites]})`.execute(db);
-  }
+  await seedOfficePeople(db, office.id, people);
   await db
     .insertInto('providers')
     .values(providerRow(office.id, '1234567893', 'Ada Quinn'))

@@ -7,6 +7,7 @@ import type { DemoUserKey } from '../demo/demo-office.ts';
 import { startTestServer, TEST_ISSUER } from './test-server.ts';
 import { providerRow } from './provider-rows.ts';
 import { seedEligibilityOffice } from './eligibility-fixture.ts';
+import { seedRemittanceOffice } from './remittance-fixture.ts';
 
 /**
  * A Portico server for the browser tests of @portico/elements: the demo offices, plus an office whose name
@@ -335,6 +336,7 @@ async function main(): Promise<void> {
       auditOfficer: await memberToken('security-officer', 'audit-office', 'juniper-officer'),
       auditViewer: await memberToken('office-user', 'audit-office', 'juniper-user'),
       ...(await seedEligibilityOffice(app)),
+      ...(await seedRemittanceOffice(app)),
     },
   };
   process.stdout.write(`${JSON.stringify(fixture)}\n`);
