@@ -14,6 +14,7 @@ const ENTRIES = {
   'root + audit-log': ['root', 'audit-log'],
   'root + eligibility': ['root', 'eligibility'],
   'root + claims': ['root', 'claims'],
+  'root + remittance': ['root', 'remittance'],
   'root + storefront, billing, providers, hub': [
     'root',
     'storefront',

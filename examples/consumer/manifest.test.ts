@@ -71,6 +71,7 @@ describe('custom-elements.json', () => {
       'portico-audit-log',
       'portico-eligibility',
       'portico-claim-status',
+      'portico-remittance',
     ]) {
       const element = declared.find((d) => d.tagName === tag);
       assert.ok(element, tag);

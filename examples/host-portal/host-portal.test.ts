@@ -110,6 +110,30 @@ describe('example host portal served by the Portico server', () => {
     await page.close();
   });
 
+  it("reads Harbor's remittances the job retrieved at start, opens one, and enrolls Maple Street for EFT", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${app.server.url}/`);
+    await page.selectOption('#demo-user', 'other-office-admin');
+    const widget = page.locator('portico-remittance');
+    await widget.getByRole('button', { name: 'Show remittance 0004552100' }).click();
+    await widget.getByRole('heading', { name: /Check 0004552100, \$85\.00/ }).waitFor();
+    assert.match(
+      await widget.locator('[part="claim"]').first().innerText(),
+      /PSBC2611001[\s\S]*CO-45 \$30\.00: Contractual Obligations/,
+    );
+    assert.equal(await widget.locator('[part="enrollment"]').count(), 0);
+    await page.selectOption('#demo-user', 'billing-manager');
+    const manager = page.locator('portico-remittance');
+    const form = manager.locator('[part="enroll-form"]');
+    await form.getByLabel('Account holder').fill('Maple Street Family Practice');
+    await form.getByLabel('Routing number (9 digits)').fill('011000015');
+    await form.getByLabel('Account number').fill('000123456789');
+    await form.getByRole('button', { name: 'Submit for verification' }).click();
+    await page.getByText('Host portal heard: an EFT enrollment for NPI 1234567893, pending.').waitFor();
+    await manager.getByText('Checking ending 6789').waitFor();
+    await page.close();
+  });
+
   it('lets the billing manager add Medicare through the review step, and the host page hears of it', async () => {
     const page = await browser.newPage();
     await page.goto(`${app.server.url}/`);

@@ -36,6 +36,7 @@ if (root) {
       'portico-provider-manager',
       'portico-eligibility',
       'portico-claim-status',
+      'portico-remittance',
       'portico-access-hub',
       'portico-user-admin',
       'portico-audit-log',
@@ -62,6 +63,11 @@ if (root) {
     const status = document.querySelector('#host-status');
     if (status)
       status.textContent = `Host portal heard: a claim status check, ${event.detail.outcome.toLowerCase().replaceAll('_', ' ')}.`;
+  });
+  root.addEventListener('portico-remittance-enrolled', (event) => {
+    const status = document.querySelector('#host-status');
+    if (status)
+      status.textContent = `Host portal heard: an EFT enrollment for NPI ${event.detail.payeeNpi}, ${event.detail.status.toLowerCase()}.`;
   });
   // HIPAA automatic log-off: Portico signed out after the idle time, so the portal ends its own session too.
   root.addEventListener('portico-signed-out', () => {

@@ -19,3 +19,4 @@ export { PorticoUserAdmin, type UserChangedDetail } from './users/portico-user-a
 export { PorticoAuditLog } from './audit-log/portico-audit-log.ts';
 export { PorticoEligibility, type EligibilityCheckedDetail } from './eligibility/portico-eligibility.ts';
 export { PorticoClaimStatus, type ClaimStatusCheckedDetail } from './claims/portico-claim-status.ts';
+export { PorticoRemittance, type RemittanceEnrolledDetail } from './remittance/portico-remittance.ts';

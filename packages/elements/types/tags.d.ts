@@ -8,6 +8,7 @@ import type {
   OpenWorklistDetail,
   PaymentMethodChangedDetail,
   ProvidersChangedDetail,
+  RemittanceEnrolledDetail,
   SignedOutDetail,
   SubscriptionChangedDetail,
   UserChangedDetail,
@@ -29,6 +30,7 @@ export interface PorticoTagProperties {
   'portico-audit-log': Record<never, never>;
   'portico-eligibility': Record<never, never>;
   'portico-claim-status': Record<never, never>;
+  'portico-remittance': Record<never, never>;
 }
 
 /** The events each tag fires, by name, with their details. */
@@ -48,6 +50,7 @@ export interface PorticoTagEvents {
   'portico-audit-log': Record<never, never>;
   'portico-eligibility': { 'portico-eligibility-checked': EligibilityCheckedDetail };
   'portico-claim-status': { 'portico-claim-status-checked': ClaimStatusCheckedDetail };
+  'portico-remittance': { 'portico-remittance-enrolled': RemittanceEnrolledDetail };
 }
 
 export type PorticoTag = keyof PorticoTagProperties;

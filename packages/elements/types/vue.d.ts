@@ -19,6 +19,7 @@ declare module 'vue' {
     'portico-audit-log': DefineComponent<EventProps<'portico-audit-log'>>;
     'portico-eligibility': DefineComponent<EventProps<'portico-eligibility'>>;
     'portico-claim-status': DefineComponent<EventProps<'portico-claim-status'>>;
+    'portico-remittance': DefineComponent<EventProps<'portico-remittance'>>;
     'portico-access-hub': DefineComponent<
       PorticoTagProperties['portico-access-hub'] & EventProps<'portico-access-hub'>
     >;

@@ -42,6 +42,13 @@ const ACTION_LABELS: Record<string, string> = {
   'claims.status': "Checked a claim's status",
   'claims.history': "Viewed the day's claim status inquiries",
   'claims.view': 'Viewed a claim status inquiry',
+  'remittance.list': 'Viewed the remittances',
+  'remittance.view': 'Viewed a remittance',
+  'remittance.eop': 'Downloaded an explanation of payment',
+  'remittance.enroll': 'Submitted an EFT/ERA enrollment',
+  'remittance.post': 'The payer posted remittances',
+  'remittance.enrollment_activate': 'The payer activated an EFT/ERA enrollment',
+  'remittance.enrollment_reject': 'The payer rejected an EFT/ERA enrollment',
 };
 
 /** What an audited act was, in words. */
@@ -63,4 +70,5 @@ export const ACTION_FILTERS: readonly (readonly [string, string])[] = [
   ['payment_method.', 'Cards on file'],
   ['eligibility.', 'Member eligibility checks'],
   ['claims.', 'Claim status inquiries'],
+  ['remittance.', 'Remittances, EOPs and EFT enrollment'],
 ];

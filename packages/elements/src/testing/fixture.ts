@@ -46,6 +46,12 @@ export interface PorticoFixture {
     eligibilityFront: string;
     eligibilityManager: string;
     eligibilityNoAccess: string;
+    /** Chestnut Family Care: a billing manager at both sites, 30 payments to North, EFT active for one NPI. */
+    remittanceManager: string;
+    /** Chestnut's front desk, at South only (no payment there), without the practice set-up permission. */
+    remittanceFront: string;
+    /** Chestnut's user administrator: neither member data nor practice set-up. */
+    remittanceNoAccess: string;
   };
 }
 
