@@ -131,6 +131,8 @@ export const postRemittanceResultSchema = z.object({
   ),
   duplicates: z.array(z.object({ remittanceId: z.uuid(), traceNumber: z.string() })),
   rejected: z.array(z.object({ traceNumber: z.string().nullable(), problems: z.array(z.string()) })),
+  /** The X12 answer for the sender's system: a TA1 when the envelope is wrong, else a 999; null when no ISA reads. */
+  acknowledgement: z.string().nullable(),
 });
 export type PostRemittanceResult = z.infer<typeof postRemittanceResultSchema>;
 

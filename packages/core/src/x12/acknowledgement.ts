@@ -1,6 +1,6 @@
 import type { X12Diagnostic } from './diagnostics.ts';
 import type { TransactionSet } from './interchange.ts';
-import { elementOf } from './tokenizer.ts';
+import { elementOf, type Segment } from './tokenizer.ts';
 import type { OutboundSegment } from './writer.ts';
 
 /** The 999's guide version (ST03, GS08). */
@@ -57,4 +57,54 @@ export function writeAcknowledgement(
     elements: [status, String(results.length), String(results.length), String(accepted)],
   });
   return body;
+}
+
+/** A TA1: how the receiver took one interchange's envelope. */
+export interface InterchangeAcknowledgement {
+  /** TA101, TA102, TA103: the acknowledged interchange's ISA13, ISA09 and ISA10. */
+  controlNumber: string;
+  date: string;
+  time: string;
+  /** TA104: `A` accepted, `E` accepted with errors, `R` rejected. */
+  status: 'A' | 'E' | 'R';
+  /** TA105: the interchange note code, `000` when there is no error. */
+  note: string;
+}
+
+/** An envelope error a TA1 reports: an error whose code is an interchange note code (TA105, three digits). */
+export const isInterchangeError = (entry: X12Diagnostic) =>
+  entry.severity === 'error' && entry.ackCode !== null && /^\d{3}$/.test(entry.ackCode);
+
+/**
+ * The TA1 for an interchange from what reading it found: rejected with the first interchange-level error's note
+ * code (control numbers, group count, the end of the file), or accepted with `000`.
+ */
+export function interchangeAcknowledgementOf(
+  isa: Segment,
+  diagnostics: readonly X12Diagnostic[],
+): InterchangeAcknowledgement {
+  const error = diagnostics.find(isInterchangeError);
+  return {
+    controlNumber: elementOf(isa, 13),
+    date: elementOf(isa, 9),
+    time: elementOf(isa, 10),
+    status: error ? 'R' : 'A',
+    note: error?.ackCode ?? '000',
+  };
+}
+
+export function writeInterchangeAcknowledgement(ack: InterchangeAcknowledgement): OutboundSegment {
+  return { id: 'TA1', elements: [ack.controlNumber, ack.date, ack.time, ack.status, ack.note] };
+}
+
+/** Reads a TA1 segment back. */
+export function readInterchangeAcknowledgement(ta1: Segment): InterchangeAcknowledgement {
+  const status = elementOf(ta1, 4);
+  return {
+    controlNumber: elementOf(ta1, 1),
+    date: elementOf(ta1, 2),
+    time: elementOf(ta1, 3),
+    status: status === 'A' || status === 'E' ? status : 'R',
+    note: elementOf(ta1, 5),
+  };
 }

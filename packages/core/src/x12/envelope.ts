@@ -49,24 +49,24 @@ export function envelopeStamps(at: Date): { isaDate: string; gsDate: string; tim
   return { isaDate: gsDate.slice(2), gsDate, time: `${two(at.getUTCHours())}${two(at.getUTCMinutes())}` };
 }
 
-/**
- * Wraps transaction sets in one functional group and one interchange, with Portico's delimiters: ISA padded to
- * its fixed widths, control numbers written (ISA13 nine digits, ST02 numbered from 0001 in the group), and every
- * count (SE01, GE01, IEA01) computed. Refuses a control number outside 1..999,999,999.
- */
-export function buildInterchange(
-  options: EnvelopeOptions,
-  transactions: readonly OutboundTransaction[],
-): string {
-  const { controlNumber } = options;
+/** The control number check every interchange Portico writes makes first. */
+function checkedControlNumber(controlNumber: number): string {
   if (!Number.isInteger(controlNumber) || controlNumber < 1 || controlNumber > 999_999_999)
     throw new PorticoError(
       'BAD_REQUEST',
       'An interchange control number is a whole number from 1 to 999999999.',
     );
+  return String(controlNumber).padStart(9, '0');
+}
+
+/** The ISA of an interchange Portico writes: fixed widths, its delimiters, the time in UTC. */
+function isaSegment(
+  options: Omit<TradingPartners, 'applicationSender' | 'applicationReceiver'> &
+    Pick<EnvelopeOptions, 'controlNumber' | 'at' | 'usage' | 'acknowledgementRequested'>,
+): string {
   const stamps = envelopeStamps(options.at);
   const d = PORTICO_DELIMITERS;
-  const isa = [
+  return [
     'ISA',
     '00',
     ' '.repeat(10),
@@ -80,12 +80,44 @@ export function buildInterchange(
     stamps.time,
     d.repetition ?? 'U',
     '00501',
-    String(controlNumber).padStart(9, '0'),
+    checkedControlNumber(options.controlNumber),
     options.acknowledgementRequested ? '1' : '0',
     options.usage,
     d.component,
   ].join(d.element);
-  const segments: string[] = [isa];
+}
+
+/**
+ * An interchange that holds only TA1 interchange acknowledgements (no functional group): ISA, each TA1, and an
+ * IEA counting no groups.
+ */
+export function buildTa1Interchange(
+  options: Omit<TradingPartners, 'applicationSender' | 'applicationReceiver'> &
+    Pick<EnvelopeOptions, 'controlNumber' | 'at' | 'usage'>,
+  acknowledgements: readonly OutboundSegment[],
+): string {
+  const d = PORTICO_DELIMITERS;
+  const segments = [
+    isaSegment(options),
+    ...acknowledgements.map((segment) => writeSegment(segment)),
+    writeSegment({ id: 'IEA', elements: ['0', checkedControlNumber(options.controlNumber)] }),
+  ];
+  return segments.map((segment) => segment + d.segment).join('\n') + '\n';
+}
+
+/**
+ * Wraps transaction sets in one functional group and one interchange, with Portico's delimiters: ISA padded to
+ * its fixed widths, control numbers written (ISA13 nine digits, ST02 numbered from 0001 in the group), and every
+ * count (SE01, GE01, IEA01) computed. Refuses a control number outside 1..999,999,999.
+ */
+export function buildInterchange(
+  options: EnvelopeOptions,
+  transactions: readonly OutboundTransaction[],
+): string {
+  const { controlNumber } = options;
+  const stamps = envelopeStamps(options.at);
+  const d = PORTICO_DELIMITERS;
+  const segments: string[] = [isaSegment(options)];
   segments.push(
     writeSegment({
       id: 'GS',

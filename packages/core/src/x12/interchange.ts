@@ -26,6 +26,8 @@ export interface FunctionalGroup {
 /** An interchange read whole: what a writer needs to reproduce it byte for byte. */
 export interface Interchange {
   isa: Segment;
+  /** TA1 interchange acknowledgements, between the ISA and the first group. */
+  ta1: Segment[];
   groups: FunctionalGroup[];
   iea: Segment | null;
 }
@@ -69,6 +71,13 @@ export class EnvelopeReader {
             '018',
           );
         this.#state = 'interchange';
+        return null;
+      case 'TA1':
+        this.#expect(
+          segment,
+          this.#state === 'interchange' && this.#groups === 0,
+          'A TA1 must follow the ISA, before any functional group.',
+        );
         return null;
       case 'GS':
         this.#expect(segment, this.#state === 'interchange', 'A GS must follow the ISA or the previous GE.');
@@ -219,10 +228,11 @@ export function readInterchange(text: string): ReadResult {
   const seen: { last: Segment | null } = { last: null };
   const take = (segment: Segment) => {
     seen.last = segment;
-    if (segment.id === 'ISA') interchanges.push({ isa: segment, groups: [], iea: null });
+    if (segment.id === 'ISA') interchanges.push({ isa: segment, ta1: [], groups: [], iea: null });
     const interchange = interchanges.at(-1);
     const transaction = envelopes.accept(segment);
     if (!interchange) return;
+    if (segment.id === 'TA1') interchange.ta1.push(segment);
     if (segment.id === 'GS') interchange.groups.push({ gs: segment, transactions: [], ge: null });
     const group = interchange.groups.at(-1);
     if (transaction && group) group.transactions.push(transaction);

@@ -64,7 +64,7 @@ export function writeReadSegment(segment: Segment, delimiters: Delimiters): stri
 
 /** A whole interchange written back with its own delimiters and layout: byte for byte what was read. */
 export function writeInterchange(interchange: Interchange, delimiters: Delimiters, layout: Layout): string {
-  const segments: Segment[] = [interchange.isa];
+  const segments: Segment[] = [interchange.isa, ...interchange.ta1];
   for (const group of interchange.groups) {
     segments.push(group.gs);
     for (const transaction of group.transactions) segments.push(...transaction.segments);

@@ -155,6 +155,11 @@ export async function realtimeExchange<T>(
   }
   const answeredAt = context.clock.now();
   const base = { responseX12: payload, answeredAt, value: null };
+  if (payloadType === PAYLOAD_TYPES.interchangeAcknowledgement)
+    return done({
+      ...base,
+      problem: unavailable(`The payer could not take the ${request.transaction}'s envelope (it sent a TA1).`),
+    });
   if (payloadType === PAYLOAD_TYPES.acknowledgement)
     return done({
       ...base,

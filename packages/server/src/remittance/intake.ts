@@ -11,9 +11,11 @@ import {
   readRemittanceAdvice,
   type CodeLists,
   type TransactionSet,
+  type X12Diagnostic,
 } from '@portico/core/x12';
 import { elementOf } from '@portico/core/x12';
 import type { OrgScope } from '../tenancy/org-scope.ts';
+import { acknowledgementOf, type AcknowledgementSender, type CheckedTransaction } from './acknowledge.ts';
 import { activeEnrollmentFor } from './enrollments.ts';
 
 /** Where a kept 835 came from: retrieved through the clearinghouse, or posted by a payer-side system. */
@@ -34,10 +36,35 @@ const described = (problem: { message: string; segmentPosition?: number; loop?: 
 export async function loadInterchange(
   scope: OrgScope,
   text: string,
-  options: { source: RemittanceSource; now: Date; lists: CodeLists },
+  options: IntakeOptions,
 ): Promise<PostRemittanceResult> {
-  const result: PostRemittanceResult = { loaded: [], duplicates: [], rejected: [] };
   const read = readInterchange(text);
+  const checked: CheckedTransaction[] = [];
+  const result = await loadRead(scope, read, checked, options);
+  return {
+    ...result,
+    acknowledgement: options.acknowledge
+      ? acknowledgementOf(read, checked, { ...options.acknowledge, at: options.now })
+      : null,
+  };
+}
+
+/** How an intake runs: where the 835s came from, when, the code lists, and how to acknowledge them (or not). */
+export interface IntakeOptions {
+  source: RemittanceSource;
+  now: Date;
+  lists: CodeLists;
+  /** Portico's side of the TA1 or 999 it answers a payer-side system with; absent for retrieved 835s. */
+  acknowledge?: AcknowledgementSender;
+}
+
+async function loadRead(
+  scope: OrgScope,
+  read: ReturnType<typeof readInterchange>,
+  checked: CheckedTransaction[],
+  options: IntakeOptions,
+): Promise<Omit<PostRemittanceResult, 'acknowledgement'>> {
+  const result: Omit<PostRemittanceResult, 'acknowledgement'> = { loaded: [], duplicates: [], rejected: [] };
   const envelopeErrors = read.diagnostics.filter((d) => d.severity === 'error');
   const transactions = read.interchanges.flatMap((interchange) =>
     interchange.groups.flatMap((group) => group.transactions),
@@ -55,6 +82,7 @@ export async function loadInterchange(
   const isCode = (list: string, code: string) => options.lists.has(list, code);
   for (const transaction of transactions) {
     const outcome = await loadTransaction(scope, transaction, read.delimiters, isCode, options);
+    checked.push({ transaction, diagnostics: outcome.diagnostics });
     if ('rejected' in outcome) result.rejected.push(outcome.rejected);
     else if (outcome.duplicate) result.duplicates.push(outcome.kept);
     else result.loaded.push({ ...outcome.kept, claimCount: outcome.claimCount });
@@ -62,19 +90,21 @@ export async function loadInterchange(
   return result;
 }
 
-type TransactionOutcome =
+type TransactionOutcome = { diagnostics: X12Diagnostic[] } & (
   | { rejected: PostRemittanceResult['rejected'][number] }
-  | { kept: { remittanceId: string; traceNumber: string }; duplicate: boolean; claimCount: number };
+  | { kept: { remittanceId: string; traceNumber: string }; duplicate: boolean; claimCount: number }
+);
 
 async function loadTransaction(
   scope: OrgScope,
   transaction: TransactionSet,
   delimiters: NonNullable<ReturnType<typeof readInterchange>['delimiters']>,
   isCode: (list: string, code: string) => boolean,
-  options: { source: RemittanceSource; now: Date; lists: CodeLists },
+  options: IntakeOptions,
 ): Promise<TransactionOutcome> {
   if (transaction.id !== '835' || transaction.guide !== GUIDE_835)
     return {
+      diagnostics: [],
       rejected: {
         traceNumber: null,
         problems: [`Transaction set ${transaction.controlNumber} is not an 835 (${GUIDE_835}).`],
@@ -84,18 +114,23 @@ async function loadTransaction(
   const traceNumber = advice?.trace.number ?? null;
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (!advice || hasErrors(diagnostics))
-    return { rejected: { traceNumber, problems: errors.map(described) } };
+    return { diagnostics, rejected: { traceNumber, problems: errors.map(described) } };
   const imbalances = remittanceImbalances(advice);
   if (imbalances.length > 0)
-    return { rejected: { traceNumber, problems: imbalances.map((imbalance) => imbalance.message) } };
+    return {
+      diagnostics,
+      rejected: { traceNumber, problems: imbalances.map((imbalance) => imbalance.message) },
+    };
   const header = remittanceHeaderOf(advice);
   if (header.payee.npi === '')
     return {
+      diagnostics,
       rejected: { traceNumber, problems: ['The payee is not named by its NPI (N1*PE with XX).'] },
     };
   const enrollment = await activeEnrollmentFor(scope, header.payee.npi);
   if (!enrollment)
     return {
+      diagnostics,
       rejected: {
         traceNumber,
         problems: [`The office has no active EFT/ERA enrollment for payee NPI ${header.payee.npi}.`],
@@ -131,6 +166,7 @@ async function loadTransaction(
       .where('trace_number', '=', header.traceNumber)
       .executeTakeFirstOrThrow();
     return {
+      diagnostics,
       kept: { remittanceId: kept.id, traceNumber: header.traceNumber },
       duplicate: true,
       claimCount: 0,
@@ -153,6 +189,7 @@ async function loadTransaction(
       )
       .execute();
   return {
+    diagnostics,
     kept: { remittanceId: inserted.id, traceNumber: header.traceNumber },
     duplicate: false,
     claimCount: body.claims.length,

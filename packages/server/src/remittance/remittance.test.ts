@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { PorticoError, type EftEnrollmentInput } from '@portico/core';
-import type { RemittanceAdvice } from '@portico/core/x12';
+import { elementOf, readInterchange, type RemittanceAdvice } from '@portico/core/x12';
 import { PDFDocument } from 'pdf-lib';
 import { sandboxRemittances } from '../sandbox-payer/remittances.ts';
 import { payerInterchange } from '../testing/payer-interchange.ts';
@@ -298,10 +298,16 @@ describe('remittance: EFT/ERA enrollment, 835s retrieved and posted, the EOP', (
       trace: { ...template.trace, number: 'EFT2611230003' },
       payee: { ...template.payee, id: '1245319599' },
     };
+    const claim = template.groups[0]?.claims[0] ?? assert.fail('a claim');
+    const badCode: RemittanceAdvice = {
+      ...template,
+      trace: { ...template.trace, number: 'EFT2611230005' },
+      groups: [{ number: '1', claims: [{ ...claim, status: '99' }] }],
+    };
     const before = await count('remittances');
     const result = await support.remittance.post.mutate({
       officeId: 'demo-office',
-      x12: interchangeOf([fresh, unbalanced, stranger]),
+      x12: interchangeOf([fresh, unbalanced, stranger, badCode]),
     });
     assert.deepEqual(
       result.loaded.map((r) => [r.traceNumber, r.claimCount]),
@@ -309,7 +315,7 @@ describe('remittance: EFT/ERA enrollment, 835s retrieved and posted, the EOP', (
     );
     assert.deepEqual(
       result.rejected.map((r) => r.traceNumber),
-      ['EFT2611230002', 'EFT2611230003'],
+      ['EFT2611230002', 'EFT2611230003', 'EFT2611230005'],
     );
     assert.match(result.rejected[0]?.problems[0] ?? '', /payment is not what the claims pay/);
     assert.match(
@@ -325,9 +331,38 @@ describe('remittance: EFT/ERA enrollment, 835s retrieved and posted, the EOP', (
       replay.duplicates.map((r) => r.remittanceId),
       [result.loaded[0]?.remittanceId],
     );
+    // The payer's system hears back in X12: a 999 accepting the three sets that pass their guide (balance is not
+    // syntax) and rejecting the fourth at its CLP.
+    const ack = readInterchange(result.acknowledgement ?? '');
+    assert.deepEqual(ack.diagnostics, []);
+    const ack999 = ack.interchanges[0]?.groups[0]?.transactions[0];
+    assert.equal(ack999?.id, '999');
+    assert.deepEqual(
+      ack999?.segments.filter((s) => s.id === 'AK9').map((s) => [1, 2, 3, 4].map((at) => elementOf(s, at))),
+      [['P', '4', '4', '3']],
+    );
+    assert.deepEqual(
+      ack999?.segments.filter((s) => s.id === 'IK5').map((s) => elementOf(s, 1)),
+      ['A', 'A', 'A', 'R'],
+    );
+    assert.ok(ack999?.segments.some((s) => s.id === 'IK3' && elementOf(s, 1) === 'CLP'));
     const garbage = await support.remittance.post.mutate({ officeId: 'demo-office', x12: 'not X12 at all' });
     assert.equal(garbage.loaded.length + garbage.duplicates.length, 0);
     assert.equal(garbage.rejected.length, 1);
+    assert.equal(garbage.acknowledgement, null);
+    // A trailer that does not match its header: the envelope is refused with a TA1, and nothing is loaded.
+    const cutOff = interchangeOf(
+      [{ ...fresh, trace: { ...fresh.trace, number: 'EFT2611230004' } }],
+      7004,
+    ).replace(/IEA\*1\*000007004~/, 'IEA*1*000007005~');
+    const refused = await support.remittance.post.mutate({ officeId: 'demo-office', x12: cutOff });
+    assert.equal(refused.loaded.length, 0);
+    const ta1 = readInterchange(refused.acknowledgement ?? '').interchanges[0]?.ta1[0];
+    assert.ok(ta1);
+    assert.deepEqual(
+      [1, 4, 5].map((at) => elementOf(ta1, at)),
+      ['000007004', 'R', '001'],
+    );
     await assert.rejects(
       app
         .clientFor('office-user')

@@ -1,4 +1,5 @@
 import type { remittanceContract } from '@portico/core';
+import { nextControlNumber } from '../eligibility/member-request.ts';
 import type { Handlers } from '../trpc/handlers.ts';
 import { decideEnrollment, enroll, listEnrollments } from './enrollments.ts';
 import { renderEopPdf } from './eop-pdf.ts';
@@ -57,6 +58,11 @@ export const remittanceHandlers: Handlers<typeof remittanceContract> = {
       source: 'PAYER_SYSTEM',
       now: clock.now(),
       lists: memberServices.codeLists,
+      acknowledge: {
+        senderId: memberServices.senderId,
+        usage: memberServices.usage,
+        controlNumber: await nextControlNumber(office.scope),
+      },
     });
     await office.audit.record({
       action: 'remittance.post',

@@ -3,18 +3,22 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import {
   buildInterchange,
+  buildTa1Interchange,
   CodeLists,
   GUIDE_270,
   GUIDE_276,
   GUIDE_835,
   GUIDE_999,
   hasErrors,
+  interchangeAcknowledgementOf,
+  isInterchangeError,
   readClaimStatusRequest,
   readEligibilityInquiry,
   readInterchange,
   writeAcknowledgement,
   writeClaimStatusResponse,
   writeEligibilityResponse,
+  writeInterchangeAcknowledgement,
   writeRemittanceAdvice,
   envelopeStamps,
   type Delimiters,
@@ -83,7 +87,8 @@ const same = (a: string, b: string) =>
 /**
  * The embedded sandbox payer (README, "Sandbox payer"): a separate HTTP server on loopback that speaks CORE REST
  * connectivity (OAuth 2.0 client credentials, then JSON envelopes) and answers 270s with 271s and 276s with 277s
- * from its documented members and their claims, or with a 999 when a request does not pass its guide. `slowMs` is how long the slow test member waits.
+ * from its documented members and their claims, with a TA1 when a request's envelope is wrong, or with a 999 when it
+ * does not pass its guide. `slowMs` is how long the slow test member waits.
  */
 export async function startSandboxPayer(options: { clock: Clock; slowMs: number }): Promise<SandboxPayer> {
   const clientId = 'portico';
@@ -185,6 +190,19 @@ export async function startSandboxPayer(options: { clock: Clock; slowMs: number 
         ErrorMessage: '',
         Payload: x12,
       });
+    const isa = read.interchanges[0]?.isa;
+    if (isa && read.diagnostics.some(isInterchangeError)) {
+      // The envelope itself is wrong (control numbers, counts, a cut-off file): a TA1 says so.
+      const { senderQualifier, senderId, receiverQualifier, receiverId, controlNumber, at, usage } =
+        envelopeFor('', '');
+      return reply(
+        PAYLOAD_TYPES.interchangeAcknowledgement,
+        buildTa1Interchange(
+          { senderQualifier, senderId, receiverQualifier, receiverId, controlNumber, at, usage },
+          [writeInterchangeAcknowledgement(interchangeAcknowledgementOf(isa, read.diagnostics))],
+        ),
+      );
+    }
     if (!transaction || !group || !parsed?.request || hasErrors(diagnostics)) {
       if (!transaction || !group)
         return json(res, 400, {

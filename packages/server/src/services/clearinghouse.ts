@@ -44,6 +44,8 @@ export const PAYLOAD_TYPES = {
   claimStatusRequest: 'X12_276_Request_005010X212',
   claimStatusResponse: 'X12_277_Response_005010X212',
   acknowledgement: 'X12_999_Response_005010X231A1',
+  /** A TA1: the receiver could not take the interchange's envelope. */
+  interchangeAcknowledgement: 'X12_TA1_Response_00501X231A1',
   /** Batch retrieval of the 835s ready for a payee (CORE's SenderID names the payee's NPI). */
   remittanceRequest: 'X12_835_Request_005010X221A1',
   remittanceResponse: 'X12_835_Response_005010X221A1',
