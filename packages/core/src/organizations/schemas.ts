@@ -46,6 +46,8 @@ export const sessionSchema = z.object({
    */
   allowed: z.array(z.string()),
   sites: z.array(siteSchema),
+  /** The office's date now, by the server's clock in the office's time zone: what widgets' dates start from. */
+  today: z.iso.date(),
   /**
    * Where the user's access stands. While it is `PENDING` (a first sign-in waiting for approval) or `SUSPENDED`
    * (renewal overdue) the user may do nothing but read this; widgets show a waiting state in plain words.

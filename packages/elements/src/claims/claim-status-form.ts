@@ -1,4 +1,4 @@
-import { firstOfMonth, plainDateInZone, type Session } from '@portico/core';
+import { firstOfMonth, type Session } from '@portico/core';
 import { html } from 'lit';
 import type { FormProblems } from '../shared/field-problem.ts';
 import { formEnd, inputField, MEMBER_FIELDS, memberFields } from '../shared/member-fields.ts';
@@ -28,7 +28,7 @@ interface FormOptions {
  * number, the billed amount. Each refusal at its field.
  */
 export function claimStatusForm({ session, providers, problems, busy, onSubmit }: FormOptions) {
-  const today = plainDateInZone(new Date(), session.organization.timeZone);
+  const { today } = session;
   const optional = { required: false };
   return html`<form part="form" aria-label="Check a claim's status" @submit=${onSubmit}>
     ${memberFields(session, providers, problems)}

@@ -1,4 +1,4 @@
-import { plainDateInZone, type Session } from '@portico/core';
+import type { Session } from '@portico/core';
 import { CORE_BASE_SERVICE_TYPES, serviceTypes } from '@portico/core/x12';
 import { html, nothing } from 'lit';
 import type { FormProblems } from '../shared/field-problem.ts';
@@ -27,7 +27,7 @@ interface FormOptions {
  * of service (today in the office's zone) and the service types; each refusal at its field.
  */
 export function eligibilityForm({ session, providers, problems, busy, onSubmit }: FormOptions) {
-  const today = plainDateInZone(new Date(), session.organization.timeZone);
+  const { today } = session;
   const problem = problems.fields['serviceTypes'];
   return html`<form part="form" aria-label="Check a member's eligibility" @submit=${onSubmit}>
     ${memberFields(session, providers, problems)}

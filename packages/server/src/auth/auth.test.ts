@@ -34,6 +34,19 @@ describe('host-portal token hand-off', () => {
     );
   });
 
+  it("gives the office's date by the server's clock in the office's time zone, for the widgets' dates", async () => {
+    const pinned = app.clock.now();
+    try {
+      // 03:00 UTC on the 24th is still the evening of the 23rd in New York, where the demo office is.
+      app.clock.set(new Date('2026-11-24T03:00:00Z'));
+      assert.equal((await app.clientFor('office-user').organizations.me.query()).today, '2026-11-23');
+      app.clock.set(new Date('2026-11-24T05:30:00Z'));
+      assert.equal((await app.clientFor('office-user').organizations.me.query()).today, '2026-11-24');
+    } finally {
+      app.clock.set(pinned);
+    }
+  });
+
   it('refuses a request without a token', async () => {
     await assert.rejects(app.clientWithToken(null).organizations.me.query(), isUnauthorized(/no token/));
   });

@@ -1,16 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { PorticoError, type EligibilityCheckInput } from '@portico/core';
+import type { EligibilityCheckInput } from '@portico/core';
 import { CodeLists, readEligibilityInquiry, readInterchange } from '@portico/core/x12';
+import { refusal } from '../testing/refusal.ts';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
 
-const fails = (code: string, fieldPath?: string | null, message?: RegExp) => (error: unknown) => {
-  assert.ok(error instanceof PorticoError, String(error));
-  assert.equal(error.code, code, error.message);
-  if (fieldPath !== undefined) assert.equal(error.fieldPath, fieldPath);
-  if (message) assert.match(error.message, message);
-  return true;
-};
+const fails = refusal;
 
 describe('eligibility: 270/271 through the clearinghouse port to the sandbox payer over HTTP', () => {
   let app: TestServer;

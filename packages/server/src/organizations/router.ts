@@ -19,7 +19,7 @@ function allowedFor(permissions: readonly Permission[]): string[] {
 
 /** The organizations domain: the caller's session. */
 export const organizationsHandlers: Handlers<typeof organizationsContract> = {
-  async me(_input, { principal, scope, policy }) {
+  async me(_input, { principal, scope, policy, today }) {
     const { status, reason, renewedAt } = principal.access;
     const renewable = status === 'ACTIVE' || status === 'SUSPENDED';
     return {
@@ -29,6 +29,7 @@ export const organizationsHandlers: Handlers<typeof organizationsContract> = {
       permissions: [...principal.permissions],
       allowed: allowedFor(principal.permissions),
       sites: await sitesByIds(scope, principal.siteIds),
+      today,
       access: {
         status,
         reason,

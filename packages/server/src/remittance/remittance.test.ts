@@ -1,20 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { PorticoError, type EftEnrollmentInput } from '@portico/core';
+import type { EftEnrollmentInput } from '@portico/core';
 import { elementOf, readInterchange, type RemittanceAdvice } from '@portico/core/x12';
 import { PDFDocument } from 'pdf-lib';
 import { sandboxRemittances } from '../sandbox-payer/remittances.ts';
 import { payerInterchange } from '../testing/payer-interchange.ts';
+import { refusal } from '../testing/refusal.ts';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
 import { retrieveRemittances } from './retrieval.ts';
 
-const fails = (code: string, fieldPath?: string | null, message?: RegExp) => (error: unknown) => {
-  assert.ok(error instanceof PorticoError, String(error));
-  assert.equal(error.code, code, error.message);
-  if (fieldPath !== undefined) assert.equal(error.fieldPath, fieldPath);
-  if (message) assert.match(error.message, message);
-  return true;
-};
+const fails = refusal;
 
 const NPI = '1234567893';
 const ACCOUNT = '000123456789';
