@@ -53,7 +53,9 @@ export const providerAdjustmentSchema = z.object({
   fiscalPeriodEnds: plainDateSchema.nullable(),
 });
 
+/** Where a kept 835 came from: retrieved through the clearinghouse, or posted by a payer-side system. */
 export const remittanceSourceSchema = z.enum(['CLEARINGHOUSE', 'PAYER_SYSTEM']);
+export type RemittanceSource = z.infer<typeof remittanceSourceSchema>;
 
 /** One payment (check, EFT or none) and what it pays, as the office's list shows it. */
 export const remittanceSummarySchema = z.object({

@@ -1,5 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { CheckOutcome, EftStatus, InquiryOutcome } from '@portico/core';
+import type { CheckOutcome, EftStatus, InquiryOutcome, RemittanceSource } from '@portico/core';
 import type { Instant, PlainDate } from './columns.ts';
 
 // Member services' tables (migrations 0012_eligibility, 0013_claim_status).
@@ -94,7 +94,7 @@ export interface RemittancesTable {
   /** bigint: read as a string. */
   payment_cents: ColumnType<string, number, number>;
   claim_count: number;
-  source: 'CLEARINGHOUSE' | 'PAYER_SYSTEM';
+  source: RemittanceSource;
   interchange_control_number: string;
   received_at: Instant;
   payer_name: string;

@@ -35,17 +35,22 @@ export async function siteForCheck(
   return site;
 }
 
-/** The office's provider with this NPI, by name: only the office's own providers may ask about members. */
-export async function providerForCheck(scope: OrgScope, npi: string): Promise<string> {
+/**
+ * The office's provider with this NPI, by name: only the office's own providers may ask about members or be paid.
+ * A refusal names `fieldPath`, the input field the NPI came in.
+ */
+export async function providerForCheck(
+  scope: OrgScope,
+  npi: string,
+  fieldPath = 'providerNpi',
+): Promise<string> {
   const provider = await scope
     .selectFrom('providers')
     .select(['first_name', 'last_name', 'organization_name'])
     .where('npi', '=', npi)
     .executeTakeFirst();
   if (!provider)
-    throw new PorticoError('NOT_FOUND', "This NPI is not on your office's provider list.", {
-      fieldPath: 'providerNpi',
-    });
+    throw new PorticoError('NOT_FOUND', "This NPI is not on your office's provider list.", { fieldPath });
   return provider.organization_name ?? [provider.first_name, provider.last_name].filter(Boolean).join(' ');
 }
 

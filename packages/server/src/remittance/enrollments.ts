@@ -70,13 +70,7 @@ export async function enroll(
   input: Omit<EftEnrollmentInput, 'payeeNpi'> & { payeeNpi: string },
   now: Date,
 ): Promise<{ enrollmentId: string }> {
-  const payeeName = await providerForCheck(scope, input.payeeNpi).catch((error: unknown) => {
-    throw error instanceof PorticoError && error.code === 'NOT_FOUND'
-      ? new PorticoError('NOT_FOUND', "This NPI is not on your office's provider list.", {
-          fieldPath: 'payeeNpi',
-        })
-      : error;
-  });
+  const payeeName = await providerForCheck(scope, input.payeeNpi, 'payeeNpi');
   const site = await scope.selectFrom('sites').select('id').where('id', '=', input.siteId).executeTakeFirst();
   if (!site)
     throw new PorticoError('NOT_FOUND', 'That is not a site of this office.', { fieldPath: 'siteId' });

@@ -3,6 +3,7 @@ import {
   remittanceHeaderOf,
   remittanceImbalances,
   type PostRemittanceResult,
+  type RemittanceSource,
 } from '@portico/core';
 import {
   GUIDE_835,
@@ -11,15 +12,12 @@ import {
   readRemittanceAdvice,
   type CodeLists,
   type TransactionSet,
+  elementOf,
   type X12Diagnostic,
 } from '@portico/core/x12';
-import { elementOf } from '@portico/core/x12';
 import type { OrgScope } from '../tenancy/org-scope.ts';
 import { acknowledgementOf, type AcknowledgementSender, type CheckedTransaction } from './acknowledge.ts';
 import { activeEnrollmentFor } from './enrollments.ts';
-
-/** Where a kept 835 came from: retrieved through the clearinghouse, or posted by a payer-side system. */
-export type RemittanceSource = 'CLEARINGHOUSE' | 'PAYER_SYSTEM';
 
 /** What of an X12 problem is said back: its words and where, never the values of the segment. */
 const described = (problem: { message: string; segmentPosition?: number; loop?: string | null }) =>
@@ -39,8 +37,7 @@ export async function loadInterchange(
   options: IntakeOptions,
 ): Promise<PostRemittanceResult> {
   const read = readInterchange(text);
-  const checked: CheckedTransaction[] = [];
-  const result = await loadRead(scope, read, checked, options);
+  const { checked, ...result } = await loadRead(scope, read, options);
   return {
     ...result,
     acknowledgement: options.acknowledge
@@ -61,10 +58,14 @@ export interface IntakeOptions {
 async function loadRead(
   scope: OrgScope,
   read: ReturnType<typeof readInterchange>,
-  checked: CheckedTransaction[],
   options: IntakeOptions,
-): Promise<Omit<PostRemittanceResult, 'acknowledgement'>> {
-  const result: Omit<PostRemittanceResult, 'acknowledgement'> = { loaded: [], duplicates: [], rejected: [] };
+): Promise<Omit<PostRemittanceResult, 'acknowledgement'> & { checked: CheckedTransaction[] }> {
+  const result: Omit<PostRemittanceResult, 'acknowledgement'> & { checked: CheckedTransaction[] } = {
+    loaded: [],
+    duplicates: [],
+    rejected: [],
+    checked: [],
+  };
   const envelopeErrors = read.diagnostics.filter((d) => d.severity === 'error');
   const transactions = read.interchanges.flatMap((interchange) =>
     interchange.groups.flatMap((group) => group.transactions),
@@ -82,7 +83,7 @@ async function loadRead(
   const isCode = (list: string, code: string) => options.lists.has(list, code);
   for (const transaction of transactions) {
     const outcome = await loadTransaction(scope, transaction, read.delimiters, isCode, options);
-    checked.push({ transaction, diagnostics: outcome.diagnostics });
+    result.checked.push({ transaction, diagnostics: outcome.diagnostics });
     if ('rejected' in outcome) result.rejected.push(outcome.rejected);
     else if (outcome.duplicate) result.duplicates.push(outcome.kept);
     else result.loaded.push({ ...outcome.kept, claimCount: outcome.claimCount });

@@ -193,14 +193,11 @@ export async function startSandboxPayer(options: { clock: Clock; slowMs: number 
     const isa = read.interchanges[0]?.isa;
     if (isa && read.diagnostics.some(isInterchangeError)) {
       // The envelope itself is wrong (control numbers, counts, a cut-off file): a TA1 says so.
-      const { senderQualifier, senderId, receiverQualifier, receiverId, controlNumber, at, usage } =
-        envelopeFor('', '');
       return reply(
         PAYLOAD_TYPES.interchangeAcknowledgement,
-        buildTa1Interchange(
-          { senderQualifier, senderId, receiverQualifier, receiverId, controlNumber, at, usage },
-          [writeInterchangeAcknowledgement(interchangeAcknowledgementOf(isa, read.diagnostics))],
-        ),
+        buildTa1Interchange(envelopeFor('', ''), [
+          writeInterchangeAcknowledgement(interchangeAcknowledgementOf(isa, read.diagnostics)),
+        ]),
       );
     }
     if (!transaction || !group || !parsed?.request || hasErrors(diagnostics)) {
